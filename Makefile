@@ -1,0 +1,48 @@
+# TokenAudit — build, test and scan. On a fresh Debian/Ubuntu machine `make scan` and `make test`
+# install what is missing (as root, through apt-get) and then do their work.
+SWIFT ?= swift
+BIN_RELEASE := .build/release/tokenaudit
+APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
+
+.PHONY: all deps build debug test scan bench rules-snapshot clean
+
+all: build
+
+# Installs the system libraries when pkg-config cannot find them. Needs root; otherwise prints the
+# exact command to run.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libpcre2-8 zlib && command -v git >/dev/null 2>&1; then \
+	  :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "Installing $(APT_PACKAGES) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	else \
+	  echo "TokenAudit needs libpcre2-8 and zlib (found by pkg-config). Run:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)"; \
+	  exit 2; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product tokenaudit
+
+debug: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Scans the bundled, labelled Corpus/ and prints the findings. Exit status 1 (findings) is the
+# expected outcome here, so it is not treated as a failure.
+scan: build
+	@$(BIN_RELEASE) scan Corpus/ ; rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package benchmark
+
+# Regenerates the committed `rules list` snapshot after an intended rule change.
+rules-snapshot: debug
+	.build/debug/tokenaudit rules list > Tests/SecretRulesTests/Snapshots/rules-list.txt
+
+clean:
+	rm -rf .build

@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// TokenAudit: validates Sirportly API credential formats and finds leaked credentials and stored
+// passwords. Module layout and contracts: see docs/ARCHITECTURE-NOTES.md and the team's ARCHITECTURE.md.
+// Every dependency arrow points down: tokenaudit → SecretLint/SecretReport → SecretScanner →
+// SecretRules/TokenFormat/PCRE2 → CPCRE2.
+import PackageDescription
+
+let package = Package(
+    name: "TokenAudit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokenaudit", targets: ["tokenaudit"]),
+        .library(name: "TokenFormat", targets: ["TokenFormat"]),
+        .library(name: "PCRE2", targets: ["PCRE2"]),
+        .library(name: "SecretRules", targets: ["SecretRules"]),
+        .library(name: "SecretScanner", targets: ["SecretScanner"]),
+        .library(name: "SecretLint", targets: ["SecretLint"]),
+        .library(name: "SecretReport", targets: ["SecretReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries. Only PCRE2 imports CPCRE2; only SecretLint imports CZlib.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+
+        // Libraries.
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "TokenFormat"),
+        .target(name: "SecretRules", dependencies: ["PCRE2", "TokenFormat"]),
+        .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
+        .target(name: "SecretLint", dependencies: ["SecretScanner", "SecretRules", "CZlib"]),
+        .target(name: "SecretReport", dependencies: ["SecretScanner", "SecretRules"]),
+
+        // The command: the only module that imports ArgumentParser.
+        .executableTarget(
+            name: "tokenaudit",
+            dependencies: [
+                "TokenFormat", "PCRE2", "SecretRules", "SecretScanner", "SecretLint", "SecretReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests.
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "TokenFormatTests", dependencies: ["TokenFormat"]),
+        .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner"]),
+        .testTarget(name: "SecretScannerTests", dependencies: ["SecretScanner", "SecretRules", "TokenFormat"]),
+        .testTarget(
+            name: "CorpusTests",
+            dependencies: ["SecretScanner", "SecretRules", "SecretLint"]
+        ),
+        .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "SecretScanner", "SecretRules"]),
+        .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "SecretScanner", "SecretRules"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenaudit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

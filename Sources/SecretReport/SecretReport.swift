@@ -1,0 +1,3 @@
+// SecretReport: reporters. Being written.
+import SecretScanner
+public enum SecretReportModule {}

@@ -1,0 +1,205 @@
+// SecretRules: rules as data.
+//
+// A rule is a value. Built-in rules are written in TOML — the same schema a user writes in
+// `.tokenaudit.toml` — and embedded in the binary as string literals (no resource bundle at run
+// time). Field names follow gitleaks' TOML where the meaning is the same (`id`, `description`,
+// `regex`, `secretGroup`, `keywords`, `entropy`, `path`, `[[rules.allowlists]]`); TokenAudit adds
+// `title`, `severity`, `shape`, `context`, `examples`, `negativeExamples`, `references`, `decode`,
+// `pairWith`. The schema is documented in docs/RULES.md.
+
+/// How bad a finding is. Ordered: `low < medium < high < critical`.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case low, medium, high, critical
+
+    private var rank: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        case .critical: 3
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A value shape recognised by `TokenFormat`'s shape finder instead of a regex: candidates are the
+/// maximal runs of exactly this shape in the buffer.
+public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 36 bytes of `0-9a-f-` (Sirportly API token and application token).
+    case sirportlyToken = "sirportly-token"
+    /// 50 ASCII letters and digits (Sirportly API secret).
+    case sirportlySecret = "sirportly-secret"
+}
+
+/// An encoding the engine undoes on candidate text before matching a rule (e.g. a Kubernetes
+/// `Secret` holds base64 values; a logged query string holds URL-encoded ones).
+public enum Encoding: String, Sendable, Hashable, Codable, CaseIterable {
+    case base64
+    case url
+}
+
+/// Words that must, or must not, occur near a candidate for it to count.
+///
+/// "Near" is the candidate's line plus `linesBefore` lines above and `linesAfter` below. Words are
+/// matched case-insensitively as literals. All non-empty conditions must hold.
+public struct ContextRequirement: Sendable, Hashable, Codable {
+    /// At least one of these must occur near the candidate.
+    public var near: [String]
+    /// None of these may occur near the candidate (same window as `near`).
+    public var notNear: [String]
+    /// At least one of these must occur somewhere in the same file (e.g. `sirportly`).
+    public var fileMentions: [String]
+    /// The key, header or variable name the value is assigned to must match this regex (PCRE2,
+    /// case-insensitive), e.g. `(?:x-auth-)?token`. Nil: no key requirement.
+    public var key: String?
+    public var linesBefore: Int
+    public var linesAfter: Int
+
+    public init(
+        near: [String] = [], notNear: [String] = [], fileMentions: [String] = [], key: String? = nil,
+        linesBefore: Int = 3, linesAfter: Int = 3
+    ) {
+        self.near = near
+        self.notNear = notNear
+        self.fileMentions = fileMentions
+        self.key = key
+        self.linesBefore = linesBefore
+        self.linesAfter = linesAfter
+    }
+
+    public var isEmpty: Bool { near.isEmpty && notNear.isEmpty && fileMentions.isEmpty && key == nil }
+}
+
+/// What an allowlist regex is matched against.
+public enum AllowlistTarget: String, Sendable, Hashable, Codable {
+    /// The secret (capture group) itself. The default.
+    case secret
+    /// The whole regex match.
+    case match
+    /// The line(s) containing the match.
+    case line
+}
+
+/// A rule-level or global allowlist: a finding is dropped when the allowlist's conditions hold
+/// (any one of them with `condition = "OR"`, the default; all of the non-empty ones with "AND").
+public struct Allowlist: Sendable, Hashable, Codable {
+    public var description: String?
+    public var regexes: [String]
+    public var regexTarget: AllowlistTarget
+    /// Path regexes (PCRE2), matched against the path relative to the scan root.
+    public var paths: [String]
+    /// Literals: a secret containing any of these (case-insensitive) is allowed.
+    public var stopwords: [String]
+    /// Finding fingerprints to ignore.
+    public var fingerprints: [String]
+    /// "OR" (default) or "AND".
+    public var matchAll: Bool
+
+    public init(
+        description: String? = nil, regexes: [String] = [], regexTarget: AllowlistTarget = .secret,
+        paths: [String] = [], stopwords: [String] = [], fingerprints: [String] = [], matchAll: Bool = false
+    ) {
+        self.description = description
+        self.regexes = regexes
+        self.regexTarget = regexTarget
+        self.paths = paths
+        self.stopwords = stopwords
+        self.fingerprints = fingerprints
+        self.matchAll = matchAll
+    }
+}
+
+/// One detection rule.
+public struct Rule: Sendable, Hashable, Codable, Identifiable {
+    /// Stable kebab-case id, e.g. `sirportly-token`, `github-pat-classic`, `password-in-url`.
+    public var id: String
+    /// A short human title, e.g. "Sirportly API token".
+    public var title: String
+    /// What the rule finds and why it matters; shown in reports and `rules list --verbose`.
+    public var description: String
+    public var severity: Severity
+    /// Case-insensitive literals; the rule's precise check runs only in windows around one of
+    /// these. Empty: the rule runs on every window its `shape` yields, or on the whole buffer.
+    public var keywords: [String]
+    /// PCRE2 pattern. The secret is capture group `secretGroup` (0 = whole match). Nil when the
+    /// rule uses `shape` alone.
+    public var regex: String?
+    /// Capture group holding the secret. Nil: 1 when the pattern has groups, else 0.
+    public var secretGroup: Int?
+    /// Instead of (or in addition to) `regex`: candidates are exact-shape runs from TokenFormat.
+    /// With both, the regex must match in the window and its secret group must equal the run.
+    public var shape: Shape?
+    /// Minimum Shannon entropy (bits per byte) of the secret. Nil: no minimum.
+    public var entropy: Double?
+    /// PCRE2 regex on the file path; the rule only applies to matching paths.
+    public var path: String?
+    /// Context alternatives: when non-empty, at least one must hold (each one's conditions all
+    /// hold). Written `[[rules.context]]` in TOML.
+    public var context: [ContextRequirement]
+    /// Encodings undone on candidate text before matching (base64 in Kubernetes secrets, URL
+    /// encoding in query strings).
+    public var decode: [Encoding]
+    /// Id of a rule whose findings pair with this one's (e.g. AWS key id ↔ secret key,
+    /// Sirportly token ↔ secret). Paired findings share a `group` and become `critical`.
+    public var pairWith: String?
+    public var allowlists: [Allowlist]
+    public var references: [String]
+    public var tags: [String]
+    /// Texts the rule must fire on, the expected secret marked `«like this»` (one span per
+    /// example). An example without markers must match somewhere.
+    public var examples: [String]
+    /// Near misses the rule must not fire on.
+    public var negativeExamples: [String]
+
+    public init(
+        id: String, title: String, description: String = "", severity: Severity = .medium,
+        keywords: [String] = [], regex: String? = nil, secretGroup: Int? = nil, shape: Shape? = nil,
+        entropy: Double? = nil, path: String? = nil, context: [ContextRequirement] = [],
+        decode: [Encoding] = [], pairWith: String? = nil, allowlists: [Allowlist] = [],
+        references: [String] = [], tags: [String] = [], examples: [String] = [], negativeExamples: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.keywords = keywords
+        self.regex = regex
+        self.secretGroup = secretGroup
+        self.shape = shape
+        self.entropy = entropy
+        self.path = path
+        self.context = context
+        self.decode = decode
+        self.pairWith = pairWith
+        self.allowlists = allowlists
+        self.references = references
+        self.tags = tags
+        self.examples = examples
+        self.negativeExamples = negativeExamples
+    }
+}
+
+/// Markers for the expected secret span in rule examples: `«` (U+00AB) and `»` (U+00BB).
+public enum ExampleMarker {
+    public static let open = "\u{00AB}"
+    public static let close = "\u{00BB}"
+
+    /// Removes the markers, returning the text and the marked UTF-8 byte ranges in order.
+    public static func strip(_ example: String) -> (text: String, spans: [Range<Int>]) {
+        var out: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var start: Int?
+        for scalar in example.unicodeScalars {
+            if scalar == "\u{00AB}" {
+                start = out.count
+            } else if scalar == "\u{00BB}", let s = start {
+                spans.append(s..<out.count)
+                start = nil
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        return (String(decoding: out, as: UTF8.self), spans)
+    }
+}
