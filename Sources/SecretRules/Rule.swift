@@ -137,9 +137,15 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     /// Context alternatives: when non-empty, at least one must hold (each one's conditions all
     /// hold). Written `[[rules.context]]` in TOML.
     public var context: [ContextRequirement]
-    /// Encodings undone on candidate text before matching (base64 in Kubernetes secrets, URL
-    /// encoding in query strings).
-    public var decode: [Encoding]
+    /// The encoding of the secret group. The engine decodes the captured text (a failed decode
+    /// means no finding), requires `decodedRegex` to match the decoded bytes, and reports the
+    /// decoded value (e.g. `Authorization: Basic <base64>` → `user:password`). Encoded values in
+    /// general (Kubernetes `Secret` data, URL-encoded query strings) are handled by the engine for
+    /// every rule, not by this field.
+    public var decode: Encoding?
+    /// With `decode`: a PCRE2 pattern the decoded value must match. When it has a capture group,
+    /// group 1 is the secret reported (e.g. the password in `user:password`).
+    public var decodedRegex: String?
     /// Id of a rule whose findings pair with this one's (e.g. AWS key id ↔ secret key,
     /// Sirportly token ↔ secret). Paired findings share a `group` and become `critical`.
     public var pairWith: String?
@@ -156,7 +162,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         id: String, title: String, description: String = "", severity: Severity = .medium,
         keywords: [String] = [], regex: String? = nil, secretGroup: Int? = nil, shape: Shape? = nil,
         entropy: Double? = nil, path: String? = nil, context: [ContextRequirement] = [],
-        decode: [Encoding] = [], pairWith: String? = nil, allowlists: [Allowlist] = [],
+        decode: Encoding? = nil, decodedRegex: String? = nil, pairWith: String? = nil, allowlists: [Allowlist] = [],
         references: [String] = [], tags: [String] = [], examples: [String] = [], negativeExamples: [String] = []
     ) {
         self.id = id
@@ -171,6 +177,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.path = path
         self.context = context
         self.decode = decode
+        self.decodedRegex = decodedRegex
         self.pairWith = pairWith
         self.allowlists = allowlists
         self.references = references

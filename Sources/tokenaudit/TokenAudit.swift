@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PCRE2
 
 /// `tokenaudit`: the command. A translator: flags → options value → one library call → exit code.
@@ -19,9 +20,35 @@ struct TokenAudit: ParsableCommand {
         )
     }
 
+    /// Runs the command, mapping ArgumentParser's usage-error status (64, EX_USAGE) to TokenAudit's
+    /// documented exit code 2 so that scripts see one code for "the run itself failed".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandleStderr.write(message + "\n")
+            }
+            Foundation.exit(2)
+        }
+    }
+
     /// `tokenaudit --version`: the tool version, the PCRE2 version and whether JIT is on.
     static var versionText: String {
         let jit = PCRE2Library.jitSupported ? "JIT available (policy: auto; --no-jit turns it off)" : "JIT unavailable (interpreter)"
         return "tokenaudit \(toolVersion)\nPCRE2 \(PCRE2Library.version), \(jit)"
+    }
+}
+
+/// Writes to standard error without buffering surprises.
+enum FileHandleStderr {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,0 +1,5 @@
+extension BuiltinRules {
+    /// Built-in passwords rules, in the same TOML schema users write in `.tokenaudit.toml` (docs/RULES.md).
+    static let passwordsTOML = #"""
+    """#
+}
