@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "TokenAudit",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tokenaudit", targets: ["tokenaudit"]),
         .library(name: "TokenFormat", targets: ["TokenFormat"]),
