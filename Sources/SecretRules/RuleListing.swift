@@ -1,0 +1,26 @@
+/// The text rendering of `tokenaudit rules list`: one rule per line — id, severity, title — in
+/// aligned columns under a header. The golden snapshot `Tests/SecretRulesTests/Snapshots/rules-list.txt`
+/// is this text for the built-in rules.
+public enum RuleListing {
+    /// The listing of `rules`, in the order given, ending with a newline.
+    public static func text(_ rules: [Rule]) -> String {
+        let header = ("ID", "SEVERITY", "TITLE")
+        let idWidth = rules.reduce(header.0.count) { max($0, $1.id.count) }
+        let severityWidth = rules.reduce(header.1.count) { max($0, $1.severity.rawValue.count) }
+        func row(_ id: String, _ severity: String, _ title: String) -> String {
+            id.padding(toLength: idWidth) + "  " + severity.padding(toLength: severityWidth) + "  " + title
+        }
+        var out = row(header.0, header.1, header.2) + "\n"
+        for rule in rules {
+            out += row(rule.id, rule.severity.rawValue, rule.title) + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string right-padded with spaces to `length` characters (unchanged when longer).
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
