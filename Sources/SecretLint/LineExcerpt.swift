@@ -1,0 +1,65 @@
+/// Builds the line shown under a finding: the line holding the secret, cut to a window around it,
+/// with every secret on it redacted.
+enum LineExcerpt {
+    /// Bytes shown on each side of the secret on long lines.
+    static let context = 120
+    /// Bytes to read around a secret so that its line (or `context` bytes of it) is included.
+    static let readRadius = context + 8
+
+    /// The excerpt for the secret at `secret` (absolute offsets), given the input bytes `window`
+    /// starting at absolute offset `windowStart`. `redactions` are the absolute ranges of every
+    /// secret found in the input; those on the line are replaced by their redacted form when
+    /// `redact` is set. A line cut short shows `…` where it was cut.
+    static func make(
+        window: UnsafeRawBufferPointer, windowStart: Int, windowEndsInput: Bool, secret: Range<Int>,
+        redactions: [Range<Int>], redact: Bool
+    ) -> String {
+        let newline = UInt8(ascii: "\n")
+        let lo = max(0, min(window.count, secret.lowerBound - windowStart))
+        let hi = max(lo, min(window.count, secret.upperBound - windowStart))
+        var lineStart = lo
+        while lineStart > 0 && window[lineStart - 1] != newline { lineStart -= 1 }
+        var lineEnd = lo
+        while lineEnd < window.count && window[lineEnd] != newline { lineEnd += 1 }
+        if lineEnd > lineStart && window[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        var cutStart = lineStart
+        var cutEnd = lineEnd
+        var clippedStart = lineStart == 0 && windowStart > 0
+        var clippedEnd = lineEnd == window.count && !windowEndsInput
+        if lo - cutStart > context {
+            cutStart = lo - context
+            while cutStart < lo && isContinuation(window[cutStart]) { cutStart += 1 }
+            clippedStart = true
+        }
+        if cutEnd - max(hi, lo) > context {
+            cutEnd = max(hi, lo) + context
+            while cutEnd > hi && cutEnd < window.count && isContinuation(window[cutEnd]) { cutEnd -= 1 }
+            clippedEnd = true
+        }
+        var out: [UInt8] = []
+        if clippedStart { out.append(contentsOf: "\u{2026}".utf8) }
+        let local = redactions
+            .map { ($0.lowerBound - windowStart)..<($0.upperBound - windowStart) }
+            .filter { $0.upperBound > cutStart && $0.lowerBound < cutEnd }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        var i = cutStart
+        for range in local where redact {
+            let start = max(range.lowerBound, cutStart)
+            guard start >= i else { continue }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: window[i..<start]))
+            let end = min(range.upperBound, cutEnd)
+            out.append(contentsOf: Redaction.redact(UnsafeRawBufferPointer(rebasing: window[start..<end])).utf8)
+            i = end
+        }
+        if i < cutEnd { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: window[i..<cutEnd])) }
+        if clippedEnd { out.append(contentsOf: "\u{2026}".utf8) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// The absolute range to read around `secret` in an input of `size` bytes.
+    static func readRange(around secret: Range<Int>, size: Int) -> Range<Int> {
+        max(0, secret.lowerBound - readRadius)..<min(size, secret.upperBound + readRadius)
+    }
+}

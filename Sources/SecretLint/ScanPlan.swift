@@ -1,0 +1,207 @@
+/// One input to scan.
+public struct ScanTarget: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        /// A file system path (absolute, or relative to the working directory of the request).
+        case file(String)
+        /// Standard input.
+        case standardInput
+    }
+
+    /// The path shown in reports: the scan root as the user named it joined with the path below it.
+    public var path: String
+    /// The path relative to the scan root (for a file named directly: the path as named).
+    public var relativePath: String
+    public var source: Source
+    /// Named on the command line (not found by a walk): symlinks are followed and FIFOs read.
+    public var isExplicit: Bool
+
+    public init(path: String, relativePath: String, source: Source, isExplicit: Bool) {
+        self.path = path
+        self.relativePath = relativePath
+        self.source = source
+        self.isExplicit = isExplicit
+    }
+}
+
+/// The result of the walk phase: what will be scanned, and what was left out.
+public struct ScanPlan: Sendable {
+    /// Targets sorted by display path, without duplicates.
+    public var targets: [ScanTarget]
+    /// Entries the walk could not or would not scan (symlinks, loops, FIFOs, unreadable directories).
+    public var skipped: [SkippedFile]
+    /// Entries left out by ignore files.
+    public var ignored: Int
+
+    public init(targets: [ScanTarget] = [], skipped: [SkippedFile] = [], ignored: Int = 0) {
+        self.targets = targets
+        self.skipped = skipped
+        self.ignored = ignored
+    }
+}
+
+/// Walks the paths of a request into a `ScanPlan`.
+///
+/// Directories are walked depth-first in byte order of names. `.git` directories are skipped;
+/// hidden files and dotfiles are scanned. Ignore files (`.gitignore`, `.ignore`,
+/// `.tokenauditignore`) are read in every directory from the scan root down when
+/// `useIgnoreFiles` is set. Symlinks found during the walk are skipped unless `followSymlinks`;
+/// when followed, a link to a directory already on the current path is a `symlinkLoop`. FIFOs,
+/// sockets and devices found during the walk are skipped.
+struct DirectoryWalker {
+    var useIgnoreFiles: Bool
+    var followSymlinks: Bool
+    var workingDirectory: String?
+
+    private(set) var plan = ScanPlan()
+
+    init(useIgnoreFiles: Bool, followSymlinks: Bool, workingDirectory: String?) {
+        self.useIgnoreFiles = useIgnoreFiles
+        self.followSymlinks = followSymlinks
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The file system path for a path as the user named it.
+    func fileSystemPath(_ named: String) -> String {
+        if named.hasPrefix("/") { return named }
+        guard let workingDirectory, !workingDirectory.isEmpty else { return named }
+        return workingDirectory.hasSuffix("/") ? workingDirectory + named : workingDirectory + "/" + named
+    }
+
+    /// `named` without trailing slashes and leading `./`; `.` becomes the empty prefix.
+    static func displayRoot(_ named: String) -> String {
+        var path = Substring(named)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        while path.hasPrefix("./") {
+            path = path.dropFirst(2)
+            while path.hasPrefix("/") { path = path.dropFirst() }
+        }
+        if path == "." { return "" }
+        return String(path)
+    }
+
+    static func join(_ prefix: String, _ name: String) -> String {
+        if prefix.isEmpty { return name }
+        return prefix.hasSuffix("/") ? prefix + name : prefix + "/" + name
+    }
+
+    /// Adds one path named by the user. Throws when it does not exist or cannot be listed.
+    mutating func addRoot(_ named: String, stdinName: String) throws(ScanError) {
+        if named == "-" {
+            plan.targets.append(ScanTarget(path: stdinName, relativePath: stdinName, source: .standardInput, isExplicit: true))
+            return
+        }
+        let fsPath = fileSystemPath(named)
+        let status: EntryStatus
+        switch EntryStatus.of(fsPath, followingSymlink: true) {
+        case .success(let s): status = s
+        case .failure(let error): throw .unreadableRoot(path: named, message: error.message)
+        }
+        let display = Self.displayRoot(named)
+        switch status.kind {
+        case .directory:
+            let ignores: IgnoreStack
+            switch directoryEntries(fsPath) {
+            case .failure(let error): throw .unreadableRoot(path: named, message: error.message)
+            case .success(let names):
+                ignores = loadIgnores(in: fsPath, names: names, relative: "", into: IgnoreStack())
+                walk(fsPath: fsPath, names: names, display: display, relative: "", ignores: ignores, ancestors: [status.identity])
+            }
+        case .regular, .fifo, .device:
+            let shown = display.isEmpty ? named : display
+            plan.targets.append(ScanTarget(path: shown, relativePath: shown, source: .file(fsPath), isExplicit: true))
+        case .symlink, .socket, .other:
+            plan.skipped.append(SkippedFile(path: display.isEmpty ? named : display, reason: status.kind.skipReason ?? .device))
+        }
+    }
+
+    /// Sorts targets and skipped entries by path and drops duplicate targets (overlapping roots).
+    mutating func finish() -> ScanPlan {
+        var seen = Set<String>()
+        plan.targets = plan.targets
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .filter { seen.insert($0.path).inserted }
+        plan.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return plan
+    }
+
+    private func loadIgnores(in fsPath: String, names: [String], relative: String, into stack: IgnoreStack) -> IgnoreStack {
+        guard useIgnoreFiles else { return stack }
+        var patterns: [IgnorePattern] = []
+        for name in IgnoreFile.names where names.contains(name) {
+            guard let text = readSmallTextFile(Self.join(fsPath, name)) else { continue }
+            patterns += IgnoreFile(text: text).patterns
+        }
+        return stack.adding(IgnoreFile(patterns: patterns), forDirectory: relative)
+    }
+
+    private mutating func walk(
+        fsPath: String, names: [String], display: String, relative: String, ignores: IgnoreStack,
+        ancestors: Set<FileIdentity>
+    ) {
+        for name in names {
+            let childFS = Self.join(fsPath, name)
+            let childRelative = Self.join(relative, name)
+            let childDisplay = Self.join(display, childRelative)
+            guard case .success(let status) = EntryStatus.of(childFS, followingSymlink: false) else {
+                // Listed a moment ago and gone now: the scan phase reports it when opening fails.
+                plan.targets.append(ScanTarget(path: childDisplay, relativePath: childRelative, source: .file(childFS), isExplicit: false))
+                continue
+            }
+            if status.kind == .directory && name == ".git" { continue }
+            if ignores.isIgnored(relativePath: childRelative, isDirectory: status.kind == .directory) {
+                plan.ignored += 1
+                continue
+            }
+            var resolved = status
+            if status.kind == .symlink {
+                guard followSymlinks else {
+                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .symlink))
+                    continue
+                }
+                guard case .success(let target) = EntryStatus.of(childFS, followingSymlink: true) else {
+                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .brokenSymlink))
+                    continue
+                }
+                if target.kind == .directory && ancestors.contains(target.identity) {
+                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .symlinkLoop))
+                    continue
+                }
+                resolved = target
+            }
+            switch resolved.kind {
+            case .directory:
+                switch directoryEntries(childFS) {
+                case .failure(let error):
+                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .unreadable(message: error.message)))
+                case .success(let childNames):
+                    let childIgnores = loadIgnores(in: childFS, names: childNames, relative: childRelative, into: ignores)
+                    walk(fsPath: childFS, names: childNames, display: display, relative: childRelative,
+                         ignores: childIgnores, ancestors: ancestors.union([resolved.identity]))
+                }
+            case .regular:
+                plan.targets.append(ScanTarget(path: childDisplay, relativePath: childRelative, source: .file(childFS), isExplicit: false))
+            default:
+                plan.skipped.append(SkippedFile(path: childDisplay, reason: resolved.kind.skipReason ?? .device))
+            }
+        }
+    }
+
+    /// The text of a small file (ignore files, configs), or nil when it cannot be read.
+    private func readSmallTextFile(_ path: String) -> String? {
+        readTextFile(path, limit: 4 << 20)
+    }
+}
+
+/// The UTF-8 text of a file up to `limit` bytes, or nil when it cannot be opened or read.
+func readTextFile(_ path: String, limit: Int) -> String? {
+    guard let file = try? OpenFile(path: path, noFollow: false) else { return nil }
+    file.makeBlocking()
+    guard (try? file.status().kind) == .regular else { return nil }
+    var bytes: [UInt8] = []
+    do {
+        _ = try fill(&bytes, upTo: limit) { buffer in try file.read(into: buffer) }
+    } catch {
+        return nil
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

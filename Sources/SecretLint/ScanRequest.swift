@@ -1,0 +1,97 @@
+import PCRE2
+import SecretRules
+
+/// Everything a scan needs to know, as one value: the CLI fills it from flags, tests and other
+/// tools fill it directly. Defaults are those of `tokenaudit scan` with no flags.
+public struct ScanRequest: Sendable {
+    /// Files and directories to scan; `-` means standard input. Empty means `.`.
+    public var paths: [String]
+    /// The path shown for findings in standard input.
+    public var stdinName: String
+    /// A config file to use instead of `.tokenaudit.toml` at the scan root. Nil: look for
+    /// `.tokenaudit.toml` in the first directory among `paths` (or the working directory).
+    public var configPath: String?
+    /// Honour `.gitignore`, `.ignore` and `.tokenauditignore` files during directory walks.
+    public var useIgnoreFiles: Bool
+    /// Scan files that look binary (NUL bytes in the first block) instead of skipping them.
+    public var scanBinary: Bool
+    /// Follow symbolic links found during a walk (loops are detected). Links named explicitly in
+    /// `paths` are always followed.
+    public var followSymlinks: Bool
+    /// Files larger than this many bytes are skipped. Nil: the config's `maxFileSize`, else no limit.
+    public var maxFileSize: Int64?
+    /// A gzip stream inflating to more than this many times its compressed size is abandoned as a
+    /// decompression bomb.
+    public var maxDecompressionRatio: Int
+    /// Worker threads. Nil or 0: one per active processor.
+    public var jobs: Int?
+    /// Show secrets as their first characters and `…` (the default) rather than in full.
+    public var redact: Bool
+    /// PCRE2 JIT policy for the engine.
+    public var jit: JITPolicy
+    /// Report the Sirportly documentation's example values instead of suppressing them.
+    public var reportKnownExamples: Bool
+    /// Minimum severity that fails the run. Nil: the config's `failOn`, else `low`.
+    public var failOn: Severity?
+    /// The directory relative paths are resolved against. Nil: the process's working directory.
+    public var workingDirectory: String?
+
+    public init(
+        paths: [String] = ["."], stdinName: String = "<stdin>", configPath: String? = nil,
+        useIgnoreFiles: Bool = true, scanBinary: Bool = false, followSymlinks: Bool = false,
+        maxFileSize: Int64? = nil, maxDecompressionRatio: Int = 200, jobs: Int? = nil, redact: Bool = true,
+        jit: JITPolicy = .ifAvailable, reportKnownExamples: Bool = false, failOn: Severity? = nil,
+        workingDirectory: String? = nil
+    ) {
+        self.paths = paths
+        self.stdinName = stdinName
+        self.configPath = configPath
+        self.useIgnoreFiles = useIgnoreFiles
+        self.scanBinary = scanBinary
+        self.followSymlinks = followSymlinks
+        self.maxFileSize = maxFileSize
+        self.maxDecompressionRatio = maxDecompressionRatio
+        self.jobs = jobs
+        self.redact = redact
+        self.jit = jit
+        self.reportKnownExamples = reportKnownExamples
+        self.failOn = failOn
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// A problem with the run as a whole (not with one file): the CLI exits with status 2.
+public enum ScanError: Error, Sendable, CustomStringConvertible {
+    /// The config file is invalid; `message` reads `path:line:column: error: what is wrong`.
+    case configuration(message: String)
+    /// A path named in the request cannot be scanned at all.
+    case unreadableRoot(path: String, message: String)
+    /// Standard input was named more than once.
+    case stdinTwice
+    /// The rules could not be compiled into an engine.
+    case engine(message: String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let message): message
+        case .unreadableRoot(let path, let message): "\(path): \(message)"
+        case .stdinTwice: "standard input (-) can be scanned only once"
+        case .engine(let message): "cannot build the scanner: \(message)"
+        }
+    }
+}
+
+/// What happens during a scan, for progress displays and warnings. Called from worker threads.
+public enum ScanEvent: Sendable {
+    /// A file's content was scanned (`bytes` as the engine saw them).
+    case scanned(path: String, bytes: Int64)
+    /// A file was skipped.
+    case skipped(SkippedFile)
+    /// A non-fatal problem, e.g. a rule hitting its match limit on one file.
+    case warning(String)
+}
+
+/// Receives scan events. Libraries never print; the CLI implements this to show warnings.
+public protocol ScanEventSink: Sendable {
+    func receive(_ event: ScanEvent)
+}
