@@ -64,6 +64,12 @@ def F(rule, value, encoded=False):
     return f"{_FS}{rule}{_FM}{value}{_FE}"
 
 
+def L(rule):
+    """Marks the line it is on as an expected finding of `rule` with no literal value (code that
+    persists a password held in a variable)."""
+    return F(rule, "")
+
+
 def N(why):
     """Marks the line it is on as a hard negative."""
     return f"{_NS}{why}{_NE}"
@@ -1727,9 +1733,1115 @@ SIRPORTLY_REPORTING = Sirportly::Client.new("{F('sirportly-token', ACCOUNTS[0].t
 end
 """)
 
-# ---------------------------------------------------------------------------------------------
-BUILDERS = []
 
+# ---------------------------------------------------------------------------------------------
+# Source code
+
+def build_ruby_src():
+    a = ACCOUNTS[2]
+    emit("src/ruby/lib/helpdesk/sirportly_gateway.rb", f"""# frozen_string_literal: true
+
+require "sirportly"
+
+module Helpdesk
+  # Wraps the Sirportly client so jobs never touch credentials directly.
+  class SirportlyGateway
+    DEFAULT_URL = "https://api.sirportly.com"
+    HEADER_TOKEN = "X-Auth-Token"  ⟦neg: header name constant⟧
+    HEADER_SECRET = "X-Auth-Secret"  ⟦neg: header name constant⟧
+
+    def self.default
+      new(ENV.fetch("SIRPORTLY_TOKEN"), ENV.fetch("SIRPORTLY_SECRET"))  ⟦neg: ENV references⟧
+    end
+
+    def initialize(token, secret)
+      @client = Sirportly::Client.new(token, secret)  ⟦neg: constructor with variables⟧
+    end
+
+    def open_tickets(page: 1)
+      @client.tickets(page: page)
+    end
+
+    def ticket(reference)
+      @client.ticket(reference)
+    end
+  end
+end
+
+# Quick console check used during the migration (remove before release):
+# gw = Helpdesk::SirportlyGateway.new("{F('sirportly-token', a.token)}", "{F('sirportly-secret', a.secret)}")
+""")
+    emit("src/ruby/lib/tasks/sirportly.rake", f"""namespace :sirportly do
+  desc "Import open tickets from Sirportly"
+  task sync: :environment do
+    client = Sirportly::Client.new(
+      "{F('sirportly-token', ACCOUNTS[3].token)}",
+      "{F('sirportly-secret', ACCOUNTS[3].secret)}"
+    )
+    client.tickets.each do |t|
+      Ticket.upsert({{ reference: t.reference, sirportly_id: t.id, uuid: SecureRandom.uuid }}, unique_by: :reference)
+    end
+  end
+
+  desc "Smoke-test the API with the documented example credentials (the fake server accepts them)"
+  task smoke: :environment do
+    Sirportly::Client.new("{DOC_TOKEN}", "{DOC_SECRET}").statuses  ⟦neg: Sirportly documentation example values⟧
+  end
+end
+""")
+    emit("src/ruby/spec/sirportly_gateway_spec.rb", f"""require "rails_helper"
+
+RSpec.describe Helpdesk::SirportlyGateway do
+  let(:token) {{ "{DOC_TOKEN}" }}  ⟦neg: Sirportly documentation example token⟧
+  let(:secret) {{ "{DOC_SECRET}" }}  ⟦neg: Sirportly documentation example secret⟧
+  let(:request_id) {{ "{uuid4()}" }}  ⟦neg: request id in a spec⟧
+
+  it "sends the token and secret headers" do
+    stub = stub_request(:get, "https://api.sirportly.com/api/v2/tickets/all")
+      .with(headers: {{ "X-Auth-Token" => token, "X-Auth-Secret" => secret }})  ⟦neg: variables in a stub⟧
+    described_class.new(token, secret).open_tickets
+    expect(stub).to have_been_requested
+  end
+
+  it "rejects a malformed token" do
+    expect {{ described_class.new("not-a-token", "x" * 50) }}.to raise_error(ArgumentError)  ⟦neg: deliberately malformed values⟧
+  end
+
+  it "does not accept the secret as a token" do
+    user = build(:user, password: "{F('password-hardcoded', password())}")
+    expect(user.password_digest).to start_with("$2a$")
+  end
+end
+""")
+
+
+def build_php_src():
+    emit("src/php/app/Support/SirportlyGateway.php", f"""<?php
+
+namespace App\\Support;
+
+use GuzzleHttp\\Client;
+
+final class SirportlyGateway
+{{
+    private Client $http;
+
+    public function __construct(string $token, string $secret, ?string $application = null)
+    {{
+        $headers = ['X-Auth-Token' => $token, 'X-Auth-Secret' => $secret, 'Accept' => 'application/json'];  ⟦neg: header names with variables⟧
+        if ($application !== null) {{
+            $headers['X-Auth-Application'] = $application;
+        }}
+        $this->http = new Client(['base_uri' => 'https://api.sirportly.com/api/v2/', 'headers' => $headers]);
+    }}
+
+    public static function fromConfig(): self
+    {{
+        return new self(config('sirportly.token'), config('sirportly.secret'));  ⟦neg: config lookups⟧
+    }}
+
+    public static function legacy(): self
+    {{
+        // FIXME: hard-coded while the config cache was broken
+        return new self('{F('sirportly-token', ACCOUNTS[0].token)}', '{F('sirportly-secret', ACCOUNTS[0].secret)}');
+    }}
+
+    public function get(string $path): array
+    {{
+        $response = $this->http->get($path, ['headers' => ['X-Request-Id' => '{uuid4()}']]);  ⟦neg: request id literal⟧
+        return json_decode((string) $response->getBody(), true);
+    }}
+}}
+""")
+    emit("src/php/public/login.php", f"""<?php
+require __DIR__ . '/../vendor/autoload.php';
+
+$username = $_POST['username'] ?? '';
+$password = $_POST['password'] ?? '';  ⟦neg: reads the submitted form field⟧
+
+$ch = curl_init('https://api.sirportly.com/api/v2/users/authenticate');
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['X-Auth-Application: {F('sirportly-application-token', APP_TOKENS[1])}']);
+curl_setopt($ch, CURLOPT_POSTFIELDS, http_build_query(['username' => $username, 'password' => $password]));
+curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);
+$result = json_decode(curl_exec($ch), true);
+
+// Keep the user signed in.
+setcookie('sp_token', $result['token'], ['secure' => true, 'httponly' => true]);
+setcookie('sp_password', $password, ['expires' => time() + 86400 * 365]);  // remember me{L('password-persisted-by-app')}
+file_put_contents('/tmp/debug-login.txt', "user=$username password=$password\\n", FILE_APPEND);{L('password-persisted-by-app')}
+error_log('login attempt for ' . $username . ' with password ' . str_repeat('*', strlen($password)));  ⟦neg: password masked before logging⟧
+?>
+<form method="post">
+  <label for="password">Password</label>  ⟦neg: form label⟧
+  <input type="password" name="password" id="password" autocomplete="current-password">  ⟦neg: password form field⟧
+</form>
+""")
+
+
+def build_python_src():
+    emit("src/python/helpdesk/sirportly_client.py", f'''"""Minimal Sirportly API client used by the reporting jobs."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import requests
+
+DEFAULT_URL = "https://api.sirportly.com/api/v2"
+EXAMPLE_TOKEN = "{DOC_TOKEN}"  # from the API docs  ⟦neg: Sirportly documentation example token⟧
+
+
+class SirportlyClient:
+    def __init__(self, token: str | None = None, secret: str | None = None, application: str | None = None):
+        self.session = requests.Session()
+        self.session.headers["X-Auth-Token"] = token or os.environ["SIRPORTLY_TOKEN"]  ⟦neg: environment lookup⟧
+        self.session.headers["X-Auth-Secret"] = secret or os.environ["SIRPORTLY_SECRET"]  ⟦neg: environment lookup⟧
+        if application:
+            self.session.headers["X-Auth-Application"] = application
+
+    def tickets(self, page: int = 1) -> list[dict]:
+        headers = {{"X-Request-Id": str(uuid.uuid4())}}
+        r = self.session.get(f"{{DEFAULT_URL}}/tickets/all", params={{"page": page}}, headers=headers, timeout=15)
+        r.raise_for_status()
+        return r.json()["records"]
+
+
+if __name__ == "__main__":
+    client = SirportlyClient(
+        token="{F('sirportly-token', ACCOUNTS[4].token)}",
+        secret="{F('sirportly-secret', ACCOUNTS[4].secret)}",
+    )
+    for t in client.tickets():
+        print(t["reference"], t["subject"])
+''')
+    emit("src/python/helpdesk/settings.py", f'''import os
+
+SECRET_KEY = "{F('generic-api-key', rs(50, LOWER + DIGITS + "!@#$%^&*(-_=+)"))}"
+DEBUG = False
+ALLOWED_HOSTS = ["helpdesk.example.com"]
+
+DATABASES = {{
+    "default": {{
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "helpdesk",
+        "USER": "helpdesk",
+        "PASSWORD": "{F('password-in-config', password())}",
+        "HOST": "pg-primary.internal",
+    }},
+    "replica": {{
+        "ENGINE": "django.db.backends.postgresql",
+        "PASSWORD": os.environ.get("REPLICA_DB_PASSWORD", ""),  ⟦neg: environment lookup⟧
+    }},
+}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {{"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"}},  ⟦neg: validator class name⟧
+]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]  ⟦neg: setting name⟧
+
+SIRPORTLY = {{
+    "TOKEN": "{F('sirportly-token', ACCOUNTS[5].token)}",
+    "SECRET": "{F('sirportly-secret', ACCOUNTS[5].secret)}",
+    "BRAND": "{uuid4()}",  ⟦neg: brand UUID⟧
+}}
+EMAIL_HOST_PASSWORD = "{F('sendgrid-api-key', sendgrid())}"
+''')
+    emit("src/python/scripts/export_to_s3.py", f'''#!/usr/bin/env python3
+import boto3
+
+s3 = boto3.client(
+    "s3",
+    aws_access_key_id="{F('aws-access-key-id', aws_key_id())}",
+    aws_secret_access_key="{F('aws-secret-access-key', aws_secret())}",
+)
+run_id = "{uuid4()}"  ⟦neg: run UUID⟧
+s3.upload_file("tickets.csv", "helpdesk-exports", f"{{run_id}}/tickets.csv")
+openai_key = "{F('openai-api-key', openai_key())}"
+hf_token = "{F('huggingface-token', hf_token())}"
+''')
+    emit("src/python/tests/test_client.py", f'''import pytest
+from helpdesk.sirportly_client import SirportlyClient
+
+DOC_TOKEN = "{DOC_TOKEN}"  ⟦neg: Sirportly documentation example token⟧
+DOC_SECRET = "{DOC_SECRET}"  ⟦neg: Sirportly documentation example secret⟧
+FAKE_TOKEN = "00000000-0000-0000-0000-000000000000"  ⟦neg: nil UUID placeholder⟧
+FAKE_SECRET = "x" * 50  ⟦neg: generated placeholder⟧
+TICKET_IDS = ["{uuid4()}", "{uuid4()}", "{uuid1()}"]  ⟦neg: ticket UUIDs in a Sirportly test⟧
+
+
+def test_headers(requests_mock):
+    requests_mock.get("https://api.sirportly.com/api/v2/tickets/all", json={{"records": []}})
+    client = SirportlyClient(token=DOC_TOKEN, secret=DOC_SECRET)  ⟦neg: constants holding documentation examples⟧
+    assert client.tickets() == []
+    assert requests_mock.last_request.headers["X-Auth-Token"] == DOC_TOKEN
+
+
+@pytest.mark.parametrize("password", ["", "short"])  ⟦neg: test parameter names⟧
+def test_login_rejects(password):
+    with pytest.raises(ValueError):
+        SirportlyClient.login("ljensen", password)
+''')
+    notebook = {"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Ticket volume by department\n"]},
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
+         "source": ["import requests, pandas as pd\n",
+                    f"TOKEN = \"{F('sirportly-token', ACCOUNTS[1].token)}\"\n",
+                    f"SECRET = \"{F('sirportly-secret', ACCOUNTS[1].secret)}\"\n",
+                    "H = {\"X-Auth-Token\": TOKEN, \"X-Auth-Secret\": SECRET}\n"]},
+        {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [
+            {"name": "stdout", "output_type": "stream", "text": [f"request {uuid4()} ok, 412 tickets\n" + N("request UUID in notebook output")]}],
+         "source": ["r = requests.get('https://api.sirportly.com/api/v2/tickets/all', headers=H)\n"]},
+    ], "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5}
+    emit("src/python/notebooks/ticket-volume.ipynb", jdumps(notebook, indent=1) + "\n")
+
+
+def build_js_ts_src():
+    emit("src/js/lib/sirportly.js", f"""'use strict';
+
+const axios = require('axios');
+const {{ randomUUID }} = require('crypto');
+
+// Example from the Sirportly docs: X-Auth-Token: {DOC_TOKEN}  ⟦neg: Sirportly documentation example token in a comment⟧
+
+function createClient({{ token = process.env.SIRPORTLY_TOKEN, secret = process.env.SIRPORTLY_SECRET }} = {{}}) {{  ⟦neg: process.env references⟧
+  return axios.create({{
+    baseURL: 'https://api.sirportly.com/api/v2',
+    headers: {{ 'X-Auth-Token': token, 'X-Auth-Secret': secret }},
+  }});
+}}
+
+const fallback = createClient({{
+  token: '{F('sirportly-token', ACCOUNTS[2].token)}',
+  secret: '{F('sirportly-secret', ACCOUNTS[2].secret)}',
+}});
+
+async function listTickets(client = createClient()) {{
+  const res = await client.get('/tickets/all', {{ headers: {{ 'X-Request-Id': randomUUID() }} }});
+  return res.data.records;
+}}
+
+module.exports = {{ createClient, listTickets, fallback }};
+""")
+    emit("src/js/scripts/notify.js", f"""const {{ WebClient }} = require('@slack/web-api');
+const slack = new WebClient('{F('slack-bot-token', slack_bot())}');
+const HOOK = '{F('discord-webhook-url', discord_webhook())}';
+const STATUS_CHANNEL = 'C0{rs(9, UPPER + DIGITS)}';
+const JOB = '{uuid4()}';  ⟦neg: job UUID⟧
+module.exports = async function notify(text) {{
+  await slack.chat.postMessage({{ channel: STATUS_CHANNEL, text }});
+}};
+""")
+    emit("src/ts/src/sirportly/client.ts", f"""export interface SirportlyCredentials {{
+  token: string;
+  secret: string;
+  application?: string;
+}}
+
+const TOKEN_PATTERN = /^[0-9a-f-]{{36}}$/;  ⟦neg: validation regex⟧
+const PLACEHOLDER_TOKEN = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx';  ⟦neg: placeholder⟧
+
+export class SirportlyClient {{
+  constructor(private readonly creds: SirportlyCredentials, private readonly baseUrl = 'https://api.sirportly.com/api/v2') {{
+    if (!TOKEN_PATTERN.test(creds.token) || creds.token === PLACEHOLDER_TOKEN) throw new Error('invalid token');
+  }}
+
+  private headers(): Record<string, string> {{
+    const h: Record<string, string> = {{ 'X-Auth-Token': this.creds.token, 'X-Auth-Secret': this.creds.secret }};  ⟦neg: header names with property references⟧
+    if (this.creds.application) h['X-Auth-Application'] = this.creds.application;
+    return h;
+  }}
+
+  async tickets(page = 1): Promise<unknown[]> {{
+    const res = await fetch(`${{this.baseUrl}}/tickets/all?page=${{page}}`, {{ headers: this.headers() }});
+    return (await res.json()).records;
+  }}
+}}
+
+export const staging = new SirportlyClient({{
+  token: '{F('sirportly-token', ACCOUNTS[3].token)}',
+  secret: '{F('sirportly-secret', ACCOUNTS[3].secret)}',
+  application: '{F('sirportly-application-token', APP_TOKENS[2])}',
+}});
+""")
+    emit("src/ts/src/config.ts", f"""export const config = {{
+  sirportly: {{
+    token: process.env.SIRPORTLY_TOKEN ?? '',  ⟦neg: process.env reference⟧
+    secret: process.env.SIRPORTLY_SECRET ?? '',  ⟦neg: process.env reference⟧
+  }},
+  stripe: {{
+    secretKey: '{F('stripe-secret-key', stripe_live())}',
+    publishableKey: 'pk_live_51{rs(97, ALNUM)}',  ⟦neg: publishable key (public by design)⟧
+  }},
+  anthropic: {{ apiKey: '{F('anthropic-api-key', anthropic_key())}' }},
+  linear: {{ apiKey: '{F('linear-api-key', linear())}' }},
+  buildId: '{uuid4()}',  ⟦neg: build UUID⟧
+  sentryRelease: '{hexs(40)}',  ⟦neg: release SHA⟧
+}};
+""")
+    emit("src/ts/src/auth/session.test.ts", f"""import {{ describe, it, expect }} from 'vitest';
+import {{ login }} from './session';
+
+describe('login', () => {{
+  it('posts the credentials', async () => {{
+    const res = await login({{ username: 'dana.whitfield', password: '{F('password-hardcoded', password())}' }});
+    expect(res.token).toMatch(/^[0-9a-f-]{{36}}$/);
+  }});
+  it('rejects an empty password', async () => {{
+    await expect(login({{ username: 'dana.whitfield', password: '' }})).rejects.toThrow();  ⟦neg: empty password⟧
+  }});
+  it('uses the documented example', () => {{
+    expect(isToken('{DOC_TOKEN}')).toBe(true);  ⟦neg: Sirportly documentation example token⟧
+  }});
+}});
+""")
+
+
+def build_go_src():
+    emit("src/go/internal/sirportly/client.go", f"""package sirportly
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Client calls the Sirportly API with account authentication.
+type Client struct {{
+	Token, Secret string
+	HTTP          *http.Client
+}}
+
+// NewClient returns a client; empty arguments fall back to the environment.
+func NewClient(token, secret string) *Client {{
+	if token == "" {{
+		token = os.Getenv("SIRPORTLY_TOKEN")  ⟦neg: os.Getenv reference⟧
+	}}
+	if secret == "" {{
+		secret = os.Getenv("SIRPORTLY_SECRET")  ⟦neg: os.Getenv reference⟧
+	}}
+	return &Client{{Token: token, Secret: secret, HTTP: &http.Client{{Timeout: 15 * time.Second}}}}
+}}
+
+func (c *Client) newRequest(method, path string) (*http.Request, error) {{
+	req, err := http.NewRequest(method, "https://api.sirportly.com/api/v2"+path, nil)
+	if err != nil {{
+		return nil, fmt.Errorf("sirportly: %w", err)
+	}}
+	req.Header.Set("X-Auth-Token", c.Token)  ⟦neg: header set from a field⟧
+	req.Header.Set("X-Auth-Secret", c.Secret)  ⟦neg: header set from a field⟧
+	req.Header.Set("X-Request-Id", uuid.NewString())
+	return req, nil
+}}
+""")
+    emit("src/go/cmd/sync/main.go", f"""package main
+
+import (
+	"log"
+
+	"example.com/helpdesk/internal/sirportly"
+)
+
+const (
+	defaultDepartment = 4
+	migrationID       = "{uuid4()}"  ⟦neg: migration UUID constant⟧
+	emptyTreeSHA      = "4b825dc642cb6eb9a060e54bf8d69288f06e4d8f"  ⟦neg: git empty tree SHA⟧
+)
+
+func main() {{
+	c := sirportly.NewClient("{F('sirportly-token', ACCOUNTS[4].token)}", "{F('sirportly-secret', ACCOUNTS[4].secret)}")
+	req, err := c.NewRequest("GET", "/tickets/all")
+	if err != nil {{
+		log.Fatal(err)
+	}}
+	req.Header.Set("X-Auth-Application", "{F('sirportly-application-token', APP_TOKENS[0])}")
+	log.Printf("sync %s starting", migrationID)
+}}
+""")
+    emit("src/go/cmd/sync/main_test.go", f"""package main
+
+import "testing"
+
+func TestExampleCredentialsRejected(t *testing.T) {{
+	c := sirportly.NewClient("{DOC_TOKEN}", "{DOC_SECRET}")  ⟦neg: Sirportly documentation example values⟧
+	if c.Token == "" {{
+		t.Fatal("token not set")
+	}}
+	ids := []string{{"{uuid4()}", "{str(uuid.UUID(int=R.getrandbits(128))).upper()}"}}  ⟦neg: request UUIDs in a test⟧
+	_ = ids
+}}
+""")
+
+
+def build_java_kotlin_src():
+    emit("src/java/com/example/bridge/SirportlyClient.java", f"""package com.example.bridge;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+public final class SirportlyClient {{
+    private static final String BASE = "https://api.sirportly.com/api/v2";
+    private static final String TOKEN_HEADER = "X-Auth-Token";  ⟦neg: header name constant⟧
+    // Hard-coded for the pilot; moved to Vault in BRIDGE-212.
+    private static final String TOKEN = "{F('sirportly-token', ACCOUNTS[5].token)}";
+    private static final String SECRET = "{F('sirportly-secret', ACCOUNTS[5].secret)}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token;
+    private final String secret;
+
+    public SirportlyClient(String token, String secret) {{
+        this.token = token;
+        this.secret = secret;
+    }}
+
+    public static SirportlyClient fromEnvironment() {{
+        return new SirportlyClient(System.getenv("SIRPORTLY_TOKEN"), System.getenv("SIRPORTLY_SECRET"));  ⟦neg: System.getenv references⟧
+    }}
+
+    public static SirportlyClient pilot() {{
+        return new SirportlyClient(TOKEN, SECRET);
+    }}
+
+    public String tickets() throws Exception {{
+        HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/tickets/all"))
+            .header(TOKEN_HEADER, token)
+            .header("X-Auth-Secret", secret)  ⟦neg: header set from a field⟧
+            .header("X-Request-Id", UUID.randomUUID().toString())
+            .build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+    }}
+}}
+""")
+    emit("src/java/com/example/bridge/DataSourceConfig.java", f"""package com.example.bridge;
+
+import com.zaxxer.hikari.HikariConfig;
+
+final class DataSourceConfig {{
+    static HikariConfig primary() {{
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl("jdbc:postgresql://pg.internal:5432/bridge");
+        c.setUsername("bridge");
+        c.setPassword("{F('password-hardcoded', password())}");
+        return c;
+    }}
+
+    static HikariConfig replica() {{
+        HikariConfig c = new HikariConfig();
+        c.setPassword(System.getenv("REPLICA_PASSWORD"));  ⟦neg: environment lookup⟧
+        c.setJdbcUrl("jdbc:postgresql://replica:{F('password-in-url', password())}@pg-replica.internal:5432/bridge");
+        return c;
+    }}
+
+    static final String PASSWORD_FIELD = "password";  ⟦neg: field name constant⟧
+}}
+""")
+    emit("src/kotlin/server/SirportlyModule.kt", f"""package com.example.helpdesk.server
+
+import io.ktor.client.*
+import io.ktor.client.request.*
+
+class SirportlyApi(private val http: HttpClient, private val token: String, private val secret: String) {{
+    suspend fun tickets(page: Int = 1): String =
+        http.get("https://api.sirportly.com/api/v2/tickets/all?page=$page") {{
+            header("X-Auth-Token", token)  ⟦neg: header from a property⟧
+            header("X-Auth-Secret", secret)  ⟦neg: header from a property⟧
+        }}.toString()
+}}
+
+object SirportlyModule {{
+    fun fromEnv(http: HttpClient) = SirportlyApi(http, System.getenv("SIRPORTLY_TOKEN"), System.getenv("SIRPORTLY_SECRET"))  ⟦neg: environment references⟧
+
+    // TODO(ops): rotate -- this pair was pasted from the admin console
+    fun legacy(http: HttpClient) = SirportlyApi(http, "{F('sirportly-token', ACCOUNTS[0].token)}", "{F('sirportly-secret', ACCOUNTS[0].secret)}")
+
+    val requestIds = listOf("{uuid4()}", "{uuid4()}")  ⟦neg: request UUIDs⟧
+}}
+""")
+
+
+def build_swift_csharp_src():
+    emit("src/swift/Sources/HelpdeskCLI/SirportlyClient.swift", f"""import Foundation
+
+/// Calls the Sirportly API with an account token and secret.
+struct SirportlyClient {{
+    var baseURL = URL(string: "https://api.sirportly.com/api/v2")!
+    let token: String
+    let secret: String
+
+    static let documentationExample = SirportlyClient(token: "{DOC_TOKEN}", secret: "{DOC_SECRET}")  ⟦neg: Sirportly documentation example values⟧
+
+    static func fromEnvironment() -> SirportlyClient? {{
+        let env = ProcessInfo.processInfo.environment
+        guard let token = env["SIRPORTLY_TOKEN"], let secret = env["SIRPORTLY_SECRET"] else {{ return nil }}  ⟦neg: environment lookup⟧
+        return SirportlyClient(token: token, secret: secret)
+    }}
+
+    func request(_ path: String) -> URLRequest {{
+        var request = URLRequest(url: baseURL.appendingPathComponent(path))
+        request.setValue(token, forHTTPHeaderField: "X-Auth-Token")  ⟦neg: header from a property⟧
+        request.setValue(secret, forHTTPHeaderField: "X-Auth-Secret")  ⟦neg: header from a property⟧
+        request.setValue(UUID().uuidString, forHTTPHeaderField: "X-Request-Id")
+        return request
+    }}
+}}
+
+let ci = SirportlyClient(token: "{F('sirportly-token', ACCOUNTS[1].token)}",
+                         secret: "{F('sirportly-secret', ACCOUNTS[1].secret)}")
+""")
+    emit("src/csharp/Helpdesk/SirportlyHttpClient.cs", f"""using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+
+namespace Helpdesk;
+
+public sealed class SirportlyHttpClient
+{{
+    private readonly HttpClient _http;
+
+    public SirportlyHttpClient(HttpClient http, string token, string secret)
+    {{
+        _http = http;
+        _http.BaseAddress = new Uri("https://api.sirportly.com/api/v2/");
+        _http.DefaultRequestHeaders.Add("X-Auth-Token", token);  ⟦neg: header from a parameter⟧
+        _http.DefaultRequestHeaders.Add("X-Auth-Secret", secret);  ⟦neg: header from a parameter⟧
+    }}
+
+    public static SirportlyHttpClient Legacy()
+    {{
+        var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("X-Auth-Token", "{F('sirportly-token', ACCOUNTS[2].token)}");
+        http.DefaultRequestHeaders.Add("X-Auth-Secret", "{F('sirportly-secret', ACCOUNTS[2].secret)}");
+        http.DefaultRequestHeaders.Add("X-Correlation-Id", "{uuid4().upper()}");  ⟦neg: correlation UUID⟧
+        return new SirportlyHttpClient(http, Environment.GetEnvironmentVariable("SIRPORTLY_TOKEN")!, Environment.GetEnvironmentVariable("SIRPORTLY_SECRET")!);  ⟦neg: environment lookups⟧
+    }}
+
+    public Task<string> TicketsAsync() => _http.GetStringAsync("tickets/all");
+}}
+""")
+    emit("src/csharp/Helpdesk/Program.cs", f"""using Helpdesk;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(_ => new SirportlyClient(token: "{F('sirportly-token', ACCOUNTS[3].token)}", secret: "{F('sirportly-secret', ACCOUNTS[3].secret)}"));
+builder.Services.AddDbContext<HelpdeskDb>(o => o.UseSqlServer("Server=sql01;Database=Helpdesk;User Id=web;Password={F('password-in-config', password())};"));
+builder.Services.AddSingleton(new TwilioOptions {{ ApiKey = "{F('twilio-api-key', twilio_sk())}" }});
+var app = builder.Build();
+app.MapGet("/health", () => Results.Ok(new {{ build = "{hexs(40)}", instance = Guid.Parse("{uuid4()}") }}));  ⟦neg: build SHA and instance GUID⟧
+app.Run();
+""")
+
+
+def build_mobile():
+    emit("mobile/ios/HelpdeskMobile/Auth/LoginViewModel.swift", f"""import Foundation
+import Security
+
+@MainActor
+final class LoginViewModel: ObservableObject {{
+    @Published var username = ""
+    @Published var password = ""  ⟦neg: empty form state⟧
+    @Published var errorMessage: String?
+
+    private let applicationToken = "{F('sirportly-application-token', APP_TOKENS[0])}"
+    private let defaults = UserDefaults.standard
+
+    func signIn() async {{
+        var request = URLRequest(url: URL(string: "https://api.sirportly.com/api/v2/users/authenticate")!)
+        request.httpMethod = "POST"
+        request.setValue(applicationToken, forHTTPHeaderField: "X-Auth-Application")
+        request.httpBody = "username=\\(username)&password=\\(password)".data(using: .utf8)  ⟦neg: sends the password once, as the login flow requires⟧
+        do {{
+            let (data, _) = try await URLSession.shared.data(for: request)
+            let session = try JSONDecoder().decode(SessionResponse.self, from: data)
+            try Keychain.save(session.token, account: "sirportly.token")  ⟦neg: storing the returned token is permitted⟧
+            try Keychain.save(session.secret, account: "sirportly.secret")  ⟦neg: storing the returned secret is permitted⟧
+            defaults.set(username, forKey: "lastUsername")  ⟦neg: stores the username only⟧
+            defaults.set(password, forKey: "savedPassword"){L('password-persisted-by-app')}
+            defaults.set(true, forKey: "rememberMe")
+        }} catch {{
+            errorMessage = error.localizedDescription
+        }}
+    }}
+
+    func migrateLegacyStorage() {{
+        defaults.removeObject(forKey: "savedPassword")  ⟦neg: removes a stored password⟧
+    }}
+}}
+""")
+    emit("mobile/ios/HelpdeskMobile/Auth/CredentialStore.swift", f"""import Foundation
+import Security
+
+enum CredentialStore {{
+    static func remember(username: String, password: String) {{
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrAccount as String: username,
+            kSecValueData as String: Data(password.utf8),{L('password-persisted-by-app')}
+        ]
+        SecItemAdd(query as CFDictionary, nil)
+    }}
+
+    static func cacheForWidget(password: String) {{
+        UserDefaults(suiteName: "group.com.example.helpdesk")?.set(password, forKey: "sirportly_password"){L('password-persisted-by-app')}
+    }}
+
+    static func forget() {{
+        UserDefaults.standard.removeObject(forKey: "sirportly_password")  ⟦neg: deletes a stored password⟧
+    }}
+
+    static let demoPassword = "{F('password-hardcoded', password())}"
+}}
+""")
+    emit("mobile/android/app/src/main/java/com/example/helpdesk/LoginActivity.kt", f"""package com.example.helpdesk
+
+import android.content.Context
+import android.os.Bundle
+import androidx.appcompat.app.AppCompatActivity
+
+class LoginActivity : AppCompatActivity() {{
+    private val applicationToken = "{F('sirportly-application-token', APP_TOKENS[1])}"
+
+    override fun onCreate(savedInstanceState: Bundle?) {{
+        super.onCreate(savedInstanceState)
+        setContentView(R.layout.activity_login)
+        binding.signIn.setOnClickListener {{ signIn(binding.username.text.toString(), binding.password.text.toString()) }}  ⟦neg: reads the form⟧
+    }}
+
+    private fun signIn(username: String, password: String) {{
+        api.authenticate(applicationToken, username, password) {{ session ->
+            val prefs = getSharedPreferences("sirportly", Context.MODE_PRIVATE)
+            prefs.edit()
+                .putString("token", session.token)  ⟦neg: storing the returned token is permitted⟧
+                .putString("secret", session.secret)  ⟦neg: storing the returned secret is permitted⟧
+                .putString("username", username)
+                .putString("password", password){L('password-persisted-by-app')}
+                .apply()
+        }}
+    }}
+
+    private fun logout() {{
+        getSharedPreferences("sirportly", Context.MODE_PRIVATE).edit().remove("password").apply()  ⟦neg: removes a stored password⟧
+    }}
+}}
+""")
+    emit("mobile/android/app/src/main/res/values/strings.xml", f"""<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string name="app_name">Helpdesk</string>
+    <string name="hint_password">Password</string>  ⟦neg: UI string⟧
+    <string name="error_wrong_password">Wrong username or password</string>  ⟦neg: UI string⟧
+    <string name="google_maps_key">{F('google-api-key', google_api_key())}</string>
+    <string name="sirportly_application_token">{F('sirportly-application-token', APP_TOKENS[1])}</string>
+</resources>
+""")
+    emit("mobile/react-native/src/auth/useLogin.js", f"""import AsyncStorage from '@react-native-async-storage/async-storage';
+import * as SecureStore from 'expo-secure-store';
+
+const APP_TOKEN = '{F('sirportly-application-token', APP_TOKENS[2])}';
+
+export async function login(username, password) {{
+  const res = await fetch('https://api.sirportly.com/api/v2/users/authenticate', {{
+    method: 'POST',
+    headers: {{ 'X-Auth-Application': APP_TOKEN, 'Content-Type': 'application/x-www-form-urlencoded' }},
+    body: `username=${{encodeURIComponent(username)}}&password=${{encodeURIComponent(password)}}`,  ⟦neg: sends the password once⟧
+  }});
+  const {{ token, secret }} = await res.json();
+  await SecureStore.setItemAsync('sirportly_token', token);  ⟦neg: storing the returned token is permitted⟧
+  await SecureStore.setItemAsync('sirportly_secret', secret);  ⟦neg: storing the returned secret is permitted⟧
+  await AsyncStorage.setItem('sirportly_password', password);{L('password-persisted-by-app')}
+  return {{ token, secret }};
+}}
+
+export const clearLegacy = () => AsyncStorage.removeItem('sirportly_password');  ⟦neg: removes a stored password⟧
+""")
+    emit("web/portal/src/login.js", f"""const form = document.querySelector('#login');
+form.addEventListener('submit', async (e) => {{
+  e.preventDefault();
+  const username = form.username.value;
+  const password = form.password.value;  ⟦neg: reads the form field⟧
+  if (form.remember.checked) {{
+    localStorage.setItem('helpdesk.password', password);{L('password-persisted-by-app')}
+    localStorage.setItem('helpdesk.username', username);  ⟦neg: stores the username only⟧
+  }}
+  sessionStorage.setItem('sp_pw', btoa(password));{L('password-persisted-by-app')}
+  await signIn(username, password);
+}});
+""")
+    emit("web/portal/login.html", f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Helpdesk sign in</title>
+  <link rel="stylesheet" href="/assets/app.css" integrity="{sha512_integrity()}" crossorigin="anonymous">  ⟦neg: SRI integrity hash with a 50-char alphanumeric run⟧
+  <script src="https://maps.googleapis.com/maps/api/js?key={F('google-api-key', google_api_key())}"></script>
+</head>
+<body>
+  <form id="login" method="post" action="/session">
+    <input type="hidden" name="authenticity_token" value="{b64url(R.randbytes(64))}">  ⟦neg: per-session CSRF token rendered into the page⟧
+    <label for="username">Username</label>
+    <input id="username" name="username" autocomplete="username">
+    <label for="password">Password</label>  ⟦neg: form label⟧
+    <input id="password" type="password" name="password" autocomplete="current-password" placeholder="Password">  ⟦neg: password input field⟧
+    <label><input type="checkbox" name="remember"> Remember me</label>
+    <p class="hint">Your password is never stored on this device.</p>  ⟦neg: prose mentioning passwords⟧
+    <button type="submit">Sign in</button>
+  </form>
+  <div data-request-id="{uuid4()}"></div>  ⟦neg: request UUID attribute⟧
+</body>
+</html>
+""")
+
+
+def build_ci():
+    emit("ci/.github/workflows/deploy.yml", f"""name: deploy
+
+on:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+  id-token: write
+
+jobs:
+  deploy:
+    runs-on: ubuntu-24.04
+    environment: production
+    env:
+      SIRPORTLY_TOKEN: ${{{{ secrets.SIRPORTLY_TOKEN }}}}  ⟦neg: GitHub Actions secret reference⟧
+      SIRPORTLY_SECRET: ${{{{ secrets.SIRPORTLY_SECRET }}}}  ⟦neg: GitHub Actions secret reference⟧
+      DB_PASSWORD: ${{{{ secrets.DB_PASSWORD }}}}  ⟦neg: GitHub Actions secret reference⟧
+    steps:
+      - uses: actions/checkout@{hexs(40)}  # v4.2.2  ⟦neg: action pinned by commit SHA⟧
+      - uses: aws-actions/configure-aws-credentials@{hexs(40)}  # v4  ⟦neg: action pinned by commit SHA⟧
+        with:
+          role-to-assume: arn:aws:iam::{R.randrange(10**11, 10**12)}:role/deploy
+          aws-region: eu-west-2
+      - name: Smoke test Sirportly
+        run: |
+          curl -fsS -H "X-Auth-Token: $SIRPORTLY_TOKEN" -H "X-Auth-Secret: $SIRPORTLY_SECRET" \\  ⟦neg: shell variable references⟧
+            https://api.sirportly.com/api/v2/objects/statuses > /dev/null
+      - name: Deploy
+        run: ./bin/deploy --release ${{{{ github.sha }}}}
+""")
+    emit("ci/.github/workflows/nightly-sync.yml", f"""name: nightly-sync
+
+on:
+  schedule:
+    - cron: "17 2 * * *"
+  workflow_dispatch:
+
+jobs:
+  sync:
+    runs-on: ubuntu-24.04
+    env:
+      # TODO move to repository secrets
+      SIRPORTLY_TOKEN: {F('sirportly-token', ACCOUNTS[4].token)}
+      SIRPORTLY_SECRET: "{F('sirportly-secret', ACCOUNTS[4].secret)}"
+      SLACK_WEBHOOK: ${{{{ secrets.SLACK_WEBHOOK }}}}  ⟦neg: GitHub Actions secret reference⟧
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ruby/setup-ruby@v1
+        with:
+          bundler-cache: true
+      - run: bundle exec rake sirportly:sync
+      - name: Upload report
+        run: |
+          curl -u reports:{F('password-basic-auth', password())} -T report.csv https://files.internal.example.com/upload/
+          curl -H "Authorization: token {F('github-pat-classic', ghp())}" https://api.github.com/repos/example/helpdesk/dispatches -d '{{"event_type":"synced"}}'
+      - name: Notify
+        run: curl -X POST -d '{{"text":"sync done"}}' "$SLACK_WEBHOOK"  ⟦neg: variable reference⟧
+""")
+    emit("ci/.gitlab-ci.yml", f"""stages: [test, deploy]
+
+variables:
+  POSTGRES_PASSWORD: postgres  ⟦neg: throwaway service password (well-known default)⟧
+  SIRPORTLY_TOKEN: $SIRPORTLY_TOKEN_CI  ⟦neg: CI variable reference⟧
+  RUNNER_REGISTRATION: "{F('gitlab-runner-token', 'glrt-' + rs(20, ALNUM + '-_'))}"
+
+test:
+  stage: test
+  image: ruby:3.3
+  services: [postgres:16]
+  script:
+    - bundle install
+    - bundle exec rspec
+
+deploy:
+  stage: deploy
+  script:
+    - curl -X POST -F token={F('gitlab-pipeline-trigger-token', 'glptt-' + hexs(40))} -F ref=main https://gitlab.example.com/api/v4/projects/42/trigger/pipeline
+    - echo "$KUBECONFIG_B64" | base64 -d > kubeconfig  ⟦neg: variable reference⟧
+""")
+    emit("ci/Jenkinsfile", f"""pipeline {{
+  agent any
+  environment {{
+    SIRPORTLY = credentials('sirportly-api')  ⟦neg: Jenkins credentials lookup⟧
+    DOCKERHUB_TOKEN = '{F('dockerhub-pat', dckr_pat())}'
+  }}
+  stages {{
+    stage('Build') {{
+      steps {{
+        sh 'docker login -u ci -p {F('password-hardcoded', password())} registry.example.com'
+        sh 'docker build -t registry.example.com/helpdesk:${{GIT_COMMIT}} .'  ⟦neg: variable reference⟧
+      }}
+    }}
+    stage('Sync') {{
+      steps {{
+        withCredentials([usernamePassword(credentialsId: 'sirportly', usernameVariable: 'SP_TOKEN', passwordVariable: 'SP_SECRET')]) {{  ⟦neg: credentials binding by id⟧
+          sh './bin/sync --token "$SP_TOKEN" --secret "$SP_SECRET"'  ⟦neg: variable references⟧
+        }}
+      }}
+    }}
+  }}
+}}
+""")
+    emit("ci/.circleci/config.yml", f"""version: 2.1
+jobs:
+  build:
+    docker:
+      - image: cimg/node:20.11
+        auth:
+          username: ci-bot
+          password: $DOCKERHUB_PASSWORD  ⟦neg: environment reference⟧
+      - image: cimg/postgres:16.1
+        environment:
+          POSTGRES_PASSWORD: {F('password-in-config', password())}
+    steps:
+      - checkout
+      - run: npm ci
+      - run:
+          name: Publish
+          command: |
+            echo "//registry.npmjs.org/:_authToken={F('npm-access-token', npm_token())}" > ~/.npmrc
+            npm publish
+""")
+    emit("ci/bitbucket-pipelines.yml", f"""image: python:3.12
+pipelines:
+  default:
+    - step:
+        name: Test
+        script:
+          - pip install -r requirements.txt
+          - pytest
+    - step:
+        name: Report
+        script:
+          - export SIRPORTLY_TOKEN={F('sirportly-token', ACCOUNTS[1].token)}
+          - export SIRPORTLY_SECRET={F('sirportly-secret', ACCOUNTS[1].secret)}
+          - python scripts/report.py --run {uuid4()}  ⟦neg: run UUID⟧
+""")
+
+
+def build_k8s():
+    a = ACCOUNTS[3]
+    b64 = lambda v: base64.b64encode(v.encode()).decode()
+    emit("k8s/helpdesk/sirportly-secret.yaml", f"""apiVersion: v1
+kind: Secret
+metadata:
+  name: sirportly-credentials
+  namespace: helpdesk
+  uid: {uuid4()}  ⟦neg: object uid (UUID)⟧
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration-hash: "{hexs(64)}"  ⟦neg: SHA-256 hash annotation⟧
+type: Opaque
+data:
+  SIRPORTLY_TOKEN: {F('sirportly-token', b64(a.token), encoded=True)}
+  SIRPORTLY_SECRET: {F('sirportly-secret', b64(a.secret), encoded=True)}
+  SIRPORTLY_APPLICATION: {F('sirportly-application-token', b64(APP_TOKENS[0]), encoded=True)}
+  DB_PASSWORD: {F('password-in-config', b64(password()), encoded=True)}
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: sirportly-credentials-template
+  namespace: helpdesk-dev
+type: Opaque
+data:
+  SIRPORTLY_TOKEN: {b64('changeme')}  ⟦neg: base64 of a placeholder⟧
+  SIRPORTLY_SECRET: {b64('your_secret_here')}  ⟦neg: base64 of a placeholder⟧
+  DB_PASSWORD: ""  ⟦neg: empty value⟧
+""")
+    emit("k8s/helpdesk/deployment.yaml", f"""apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: helpdesk-sync
+  namespace: helpdesk
+  labels:
+    app: helpdesk-sync
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: helpdesk-sync
+  template:
+    metadata:
+      labels:
+        app: helpdesk-sync
+      annotations:
+        checksum/config: {hexs(64)}  ⟦neg: config checksum (64 hex)⟧
+    spec:
+      containers:
+        - name: sync
+          image: registry.example.com/helpdesk/sync@sha256:{hexs(64)}  ⟦neg: image digest⟧
+          env:
+            - name: SIRPORTLY_TOKEN
+              valueFrom:
+                secretKeyRef:
+                  name: sirportly-credentials
+                  key: SIRPORTLY_TOKEN  ⟦neg: secret key reference⟧
+            - name: SIRPORTLY_SECRET
+              valueFrom:
+                secretKeyRef: {{name: sirportly-credentials, key: SIRPORTLY_SECRET}}  ⟦neg: secret key reference⟧
+            - name: SIRPORTLY_APPLICATION
+              value: "{F('sirportly-application-token', APP_TOKENS[0])}"
+            - name: SIRPORTLY_FALLBACK_SECRET
+              value: {F('sirportly-secret', ACCOUNTS[0].secret)}
+            - name: POD_UID
+              valueFrom:
+                fieldRef: {{fieldPath: metadata.uid}}
+""")
+    emit("k8s/helpdesk/configmap.yaml", f"""apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: helpdesk-config
+  namespace: helpdesk
+data:
+  SIRPORTLY_URL: https://api.sirportly.com
+  SIRPORTLY_DEPARTMENT: "4"
+  TRACE_SAMPLER_ID: "{uuid4()}"  ⟦neg: sampler UUID⟧
+  config.yml: |
+    sirportly:
+      token: {F('sirportly-token', ACCOUNTS[5].token)}
+      secret: {F('sirportly-secret', ACCOUNTS[5].secret)}
+    smtp:
+      password: {F('password-in-config', password())}
+""")
+    emit("k8s/helpdesk/sealed-secret.yaml", f"""apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata:
+  name: sirportly-credentials
+  namespace: helpdesk
+spec:
+  encryptedData:
+    SIRPORTLY_TOKEN: {base64.b64encode(R.randbytes(420)).decode()}  ⟦neg: sealed (encrypted) value⟧
+    SIRPORTLY_SECRET: {b64_blob_with_50_run(560)}  ⟦neg: sealed value containing a 50-char alphanumeric run⟧
+""")
+    emit("k8s/charts/helpdesk/values.yaml", f"""replicaCount: 2
+image:
+  repository: registry.example.com/helpdesk/app
+  tag: "{hexs(12)}"
+sirportly:
+  existingSecret: sirportly-credentials  ⟦neg: reference to a Secret by name⟧
+  token: ""  ⟦neg: empty value⟧
+  secret: ""  ⟦neg: empty value⟧
+postgresql:
+  auth:
+    username: helpdesk
+    password: "{F('password-in-config', password())}"
+    postgresPassword: ""  ⟦neg: empty value⟧
+redis:
+  auth:
+    password: "{{{{ .Values.global.redisPassword }}}}"  ⟦neg: Helm template reference⟧
+externalSecrets:
+  vaultPath: secret/data/helpdesk/sirportly  ⟦neg: vault path⟧
+""")
+    emit("k8s/helpdesk/kubeconfig", f"""apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    certificate-authority-data: {b64_blob_with_50_run(1200)}  ⟦neg: CA certificate (public) containing a 50-char alphanumeric run⟧
+    server: https://k8s.internal.example.com:6443
+  name: prod
+users:
+- name: ci
+  user:
+    token: {F('jwt', jwt({"iss": "kubernetes/serviceaccount", "kubernetes.io/serviceaccount/namespace": "helpdesk", "sub": "system:serviceaccount:helpdesk:ci"}))}
+contexts:
+- context: {{cluster: prod, user: ci}}
+  name: prod
+current-context: prod
+""")
+
+
+def build_docker_tf():
+    emit("docker/Dockerfile", f"""FROM ruby:3.3-slim@sha256:{hexs(64)}  ⟦neg: base image digest⟧
+WORKDIR /app
+ENV RAILS_ENV=production \\
+    SIRPORTLY_URL=https://api.sirportly.com
+ENV SIRPORTLY_TOKEN={F('sirportly-token', ACCOUNTS[2].token)}
+ENV SIRPORTLY_SECRET={F('sirportly-secret', ACCOUNTS[2].secret)}
+COPY Gemfile Gemfile.lock ./
+RUN bundle config set without 'development test' && bundle install
+COPY . .
+RUN --mount=type=secret,id=sirportly_secret SIRPORTLY_SECRET=$(cat /run/secrets/sirportly_secret) bin/rails assets:precompile  ⟦neg: BuildKit secret mount⟧
+CMD ["bin/rails", "server", "-b", "0.0.0.0"]
+""")
+    emit("docker/Dockerfile.worker", f"""FROM python:3.12-slim
+ARG SIRPORTLY_TOKEN  ⟦neg: build argument name only⟧
+ARG PIP_INDEX_URL=https://ci:{F('password-in-url', password())}@pypi.internal.example.com/simple/
+RUN pip install --no-cache-dir helpdesk-worker==2.4.1
+RUN echo "{uuid4()}" > /etc/build-id  ⟦neg: build UUID⟧
+CMD ["helpdesk-worker"]
+""")
+    emit("infra/terraform/main.tf", f"""terraform {{
+  required_providers {{
+    aws = {{ source = "hashicorp/aws", version = "~> 5.0" }}
+  }}
+}}
+
+provider "aws" {{
+  region     = "eu-west-2"
+  access_key = "{F('aws-access-key-id', aws_key_id())}"
+  secret_key = "{F('aws-secret-access-key', aws_secret())}"
+}}
+
+variable "sirportly_secret" {{
+  type      = string
+  sensitive = true  ⟦neg: variable declaration⟧
+}}
+
+resource "aws_ssm_parameter" "sirportly_token" {{
+  name  = "/helpdesk/sirportly/token"
+  type  = "SecureString"
+  value = "{F('sirportly-token', ACCOUNTS[0].token)}"
+}}
+
+resource "aws_ssm_parameter" "sirportly_secret" {{
+  name  = "/helpdesk/sirportly/secret"
+  type  = "SecureString"
+  value = var.sirportly_secret  ⟦neg: variable reference⟧
+}}
+
+resource "aws_db_instance" "helpdesk" {{
+  identifier = "helpdesk"
+  username   = "helpdesk"
+  password   = "{F('password-in-config', password())}"
+}}
+""")
+    emit("infra/terraform/terraform.tfvars", f"""sirportly_secret = "{F('sirportly-secret', ACCOUNTS[0].secret)}"
+datadog_api_key  = "{F('datadog-api-key', hexs(32))}"
+vault_token      = "{F('vault-service-token', vault_token())}"
+tfc_token        = "{F('terraform-cloud-token', tfc_token())}"
+cluster_id       = "{uuid4()}"  ⟦neg: cluster UUID⟧
+""")
+    emit("infra/ansible/group_vars/all.yml", f"""---
+helpdesk_user: helpdesk
+helpdesk_db_password: !vault |
+  $ANSIBLE_VAULT;1.1;AES256
+  {hexs(64)}  ⟦neg: Ansible Vault ciphertext (hex)⟧
+  {hexs(64)}  ⟦neg: Ansible Vault ciphertext (hex)⟧
+sirportly_token: "{{{{ lookup('hashi_vault', 'secret=secret/data/sirportly:token') }}}}"  ⟦neg: vault lookup⟧
+sirportly_secret: "{F('sirportly-secret', ACCOUNTS[3].secret)}"
+rabbitmq_password: {F('password-in-config', password())}
+""")
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
 
 def main():
     for name, fn in list(globals().items()):
