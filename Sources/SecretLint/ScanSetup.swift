@@ -1,0 +1,140 @@
+import PCRE2
+import SecretRules
+import SecretScanner
+
+/// The configuration and engine of one scan: the config file (if any), the effective rules, and
+/// the limits the config contributes.
+public struct ScanSetup: Sendable {
+    /// The config file used, or nil when there was none.
+    public let configPath: String?
+    public let rules: [Rule]
+    public let engine: Engine
+    /// The size limit: the request's, else the config's, else none.
+    public let maxFileSize: Int64?
+    /// The failing severity: the request's, else the config's, else `low`.
+    public let failOn: Severity
+
+    /// The name of the config file looked for at the scan root.
+    public static let configFileName = ".tokenaudit.toml"
+
+    /// Loads the config (`request.configPath`, else `.tokenaudit.toml` in the first directory among
+    /// the request's paths, else in the working directory), computes the effective rules and
+    /// builds the engine. Throws `ScanError.configuration` with `path:line:column: error: …` for a
+    /// bad config, and when an explicitly named config file cannot be read.
+    public static func load(_ request: ScanRequest) throws(ScanError) -> ScanSetup {
+        var config: ConfigFile?
+        var usedPath: String?
+        if let explicit = request.configPath {
+            let fsPath = DirectoryWalker(useIgnoreFiles: false, followSymlinks: false, workingDirectory: request.workingDirectory)
+                .fileSystemPath(explicit)
+            guard let text = readTextFile(fsPath, limit: 16 << 20) else {
+                throw .configuration(message: "\(explicit): error: cannot read the config file")
+            }
+            config = try parse(text, path: explicit)
+            usedPath = explicit
+        } else if let candidate = defaultConfigPath(request) {
+            let walker = DirectoryWalker(useIgnoreFiles: false, followSymlinks: false, workingDirectory: request.workingDirectory)
+            if case .success(let status) = EntryStatus.of(walker.fileSystemPath(candidate), followingSymlink: true),
+               status.kind == .regular,
+               let text = readTextFile(walker.fileSystemPath(candidate), limit: 16 << 20) {
+                config = try parse(text, path: candidate)
+                usedPath = candidate
+            }
+        }
+        let builtins: [Rule]
+        do {
+            builtins = try BuiltinRules.all()
+        } catch {
+            throw .configuration(message: error.description)
+        }
+        let rules: [Rule]
+        do {
+            rules = try config?.effectiveRules(builtins: builtins) ?? builtins
+        } catch {
+            throw .configuration(message: error.description)
+        }
+        var options = EngineOptions()
+        options.jit = request.jit
+        options.reportKnownExamples = request.reportKnownExamples
+        options.allowlists = config?.allowlists ?? []
+        let engine: Engine
+        do {
+            engine = try Engine(rules: rules, options: options)
+        } catch {
+            throw .engine(message: error.description)
+        }
+        return ScanSetup(
+            configPath: usedPath, rules: rules, engine: engine,
+            maxFileSize: request.maxFileSize ?? config?.maxFileSize.map(Int64.init),
+            failOn: request.failOn ?? config?.failOn ?? .low)
+    }
+
+    private static func parse(_ text: String, path: String) throws(ScanError) -> ConfigFile {
+        do {
+            return try ConfigFile.parse(text, path: path)
+        } catch {
+            throw .configuration(message: error.description)
+        }
+    }
+
+    /// `.tokenaudit.toml` in the first directory named by the request (the scan root), or in the
+    /// working directory when no directory is named.
+    static func defaultConfigPath(_ request: ScanRequest) -> String? {
+        let walker = DirectoryWalker(useIgnoreFiles: false, followSymlinks: false, workingDirectory: request.workingDirectory)
+        let paths = request.paths.isEmpty ? ["."] : request.paths
+        for path in paths where path != "-" {
+            if case .success(let status) = EntryStatus.of(walker.fileSystemPath(path), followingSymlink: true),
+               status.kind == .directory {
+                return DirectoryWalker.join(DirectoryWalker.displayRoot(path), configFileName)
+            }
+        }
+        return configFileName
+    }
+}
+
+/// The engine's `ScanWorker` as a `ContentScanner`.
+public struct EngineContentScanner: ContentScanner {
+    public let worker: ScanWorker
+
+    public init(worker: ScanWorker) { self.worker = worker }
+
+    public func scan(_ bytes: UnsafeRawBufferPointer, path: String) throws -> ContentScanResult {
+        Self.convert(worker.scan(bytes, path: path))
+    }
+
+    public func scanStream(path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ContentScanResult {
+        // The engine's `scanStream` has not landed yet: until it does, the stream is read whole.
+        // TODO(scan): switch to `worker.scanStream` as soon as it exists (bounded memory).
+        var all: [UInt8] = []
+        _ = try fill(&all, upTo: Int.max, from: read)
+        return try all.withUnsafeBytes { raw in try scan(raw, path: path) }
+    }
+
+    static func convert(_ result: ScanResult) -> ContentScanResult {
+        ContentScanResult(
+            findings: result.findings,
+            warnings: result.warnings.map { warning in
+                warning.ruleID.map { "rule \($0): \(warning.message)" } ?? warning.message
+            })
+    }
+}
+
+extension Linter {
+    /// Runs a whole scan: loads the config and rules, walks the paths, scans every target in
+    /// parallel with the engine, and returns the report. Throws only for problems with the run
+    /// itself (bad config, a path that does not exist, stdin named twice); failing files are
+    /// recorded in `skipped`.
+    public static func run(_ request: ScanRequest, events: (any ScanEventSink)? = nil) throws(ScanError) -> ScanReport {
+        let start = ContinuousClock.now
+        let setup = try ScanSetup.load(request)
+        let plan = try plan(request)
+        let engine = setup.engine
+        var report = execute(plan, request: request, maxFileSize: setup.maxFileSize, failOn: setup.failOn, events: events) {
+            EngineContentScanner(worker: engine.makeWorker())
+        }
+        report.stats.rules = setup.rules.count
+        report.stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
+        report.stats.durationSeconds = seconds(ContinuousClock.now - start)
+        return report
+    }
+}
