@@ -2840,6 +2840,278 @@ rabbitmq_password: {F('password-in-config', password())}
 """)
 
 
+def build_docs():
+    emit("docs/integrations/sirportly.md", f"""# Sirportly integration
+
+The sync service talks to the [Sirportly API](https://sirportly.com/docs/api-specification) with
+**account authentication**: an API token and secret created under *Admin > API Tokens*.
+
+| header | value |
+| ------------------------------------ | --- |
+| `X-Auth-Token` | the 36-character token |  ⟦neg: header name in a table⟧
+| `X-Auth-Secret` | the 50-character secret |  ⟦neg: header name in a table⟧
+
+------------------------------------  ⟦neg: 36 dashes (token alphabet, not a token)⟧
+
+The documentation gives these example values (they are not live credentials):
+
+```
+X-Auth-Token: {DOC_TOKEN}  ⟦neg: Sirportly documentation example token⟧
+X-Auth-Secret: {DOC_SECRET}  ⟦neg: Sirportly documentation example secret⟧
+X-Auth-Application: {DOC_TOKEN}  ⟦neg: Sirportly documentation example application token⟧
+```
+
+For the mobile app we use **user authentication**: the app sends the user's username and password
+once to obtain a token and secret, stores only those, and sends them with `X-Auth-Application`.
+The password itself must never be stored (Sirportly's terms forbid it).
+
+```ruby
+client = Sirportly::Client.new(ENV["SIRPORTLY_TOKEN"], ENV["SIRPORTLY_SECRET"])  ⟦neg: ENV references⟧
+client = Sirportly::Client.new("<token>", "<secret>")  ⟦neg: angle-bracket placeholders⟧
+```
+
+Request ids in our logs look like `{uuid4()}`; they are not tokens.  ⟦neg: request id example⟧
+Ticket `{ticket_ref()}` ({uuid4()}) tracks the migration.  ⟦neg: ticket reference and UUID⟧
+""")
+    emit("docs/runbooks/sirportly-outage.md", f"""# Runbook: Sirportly API returning 401
+
+1. Check the sync logs for `AccessDenied` (request ids such as `{uuid4()}`).  ⟦neg: request UUID⟧
+2. Verify the credentials the pods use:
+
+   ```sh
+   kubectl -n helpdesk get secret sirportly-credentials -o jsonpath='{{.data.SIRPORTLY_TOKEN}}' | base64 -d
+   ```
+
+3. Compare with the pair in 1Password ("Sirportly API - production").
+
+Incident 2026-11-28 notes (paste from the bridge call, to be cleaned up):
+
+    token  {F('sirportly-token', ACCOUNTS[0].token)}
+    secret {F('sirportly-secret', ACCOUNTS[0].secret)}
+    old token {F('sirportly-token', ACCOUNTS[5].token)} (revoked?)
+
+4. If the pair was rotated, update the secret and restart: `kubectl rollout restart deploy/helpdesk-sync`.
+5. Grafana admin (break-glass): `admin` / `{F('password-hardcoded', password())}`
+""")
+    emit("docs/CHANGELOG.md", f"""# Changelog
+
+## 2.4.1 (2026-11-20)
+- Sirportly: send `X-Request-Id` with every call ({hexs(40)[:12]}).  ⟦neg: abbreviated commit SHA⟧
+- Fix pagination when `pages` is missing ({hexs(40)}).  ⟦neg: commit SHA⟧
+- Token validation now rejects `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` placeholders.  ⟦neg: placeholder token⟧
+
+## 2.4.0 (2026-10-02)
+- Migrated ticket ids to UUIDv7 (e.g. `{uuid7()}`).  ⟦neg: UUIDv7 example⟧
+- Passwords are hashed with argon2id: `{argon2_hash()}`.  ⟦neg: argon2 hash⟧
+""")
+    emit("docs/api/README.md", f"""# helpdesk-api
+
+Start locally:
+
+```sh
+cp .env.example .env
+export SIRPORTLY_TOKEN=$(op read op://Dev/Sirportly/token)  ⟦neg: 1Password reference⟧
+bin/dev
+```
+
+Example request (use your own values):
+
+```sh
+curl -H "X-Auth-Token: $SIRPORTLY_TOKEN" -H "X-Auth-Secret: $SIRPORTLY_SECRET" \\  ⟦neg: variable references⟧
+  https://api.sirportly.com/api/v2/tickets/all
+```
+
+The login endpoint takes `username` and `password` form fields:
+
+```sh
+curl -d username=jdoe -d password=hunter2 -H "X-Auth-Application: $APP_TOKEN" https://api.sirportly.com/api/v2/users/authenticate  ⟦neg: textbook placeholder password in documentation⟧
+```
+
+Seed users have password `password123`; hashes in `db/seeds.rb` look like `{bcrypt_hash()}`.  ⟦neg: bcrypt hash and a placeholder password⟧
+The staging token is `{F('sirportly-token', ACCOUNTS[1].token)}` (ask #helpdesk-dev for the secret).
+""")
+    emit("docs/wiki/Onboarding.md", f"""## Accounts you need
+
+* Sirportly staff login -- ask IT. Your password is personal; never put it in a config file.  ⟦neg: prose about passwords⟧
+* VPN: `vpn.example.com`, user = your email, password = your SSO password.  ⟦neg: prose placeholders⟧
+* Shared test account: `qa-bot@example.com` / `{F('password-hardcoded', password())}`
+* Postman collection: import `helpdesk.postman_collection.json` and set `sirportly_token` in your environment.  ⟦neg: variable name only⟧
+* Postman API key for CI (do not share): `{F('postman-api-key', postman())}`
+""")
+
+
+def build_lockfiles():
+    pkgs = ["axios", "follow-redirects", "form-data", "proxy-from-env", "@slack/web-api", "ws", "eventemitter3", "p-queue", "jsonwebtoken", "uuid"]
+    lines = ['{', '  "name": "helpdesk-notify",', '  "version": "1.3.0",', '  "lockfileVersion": 3,', '  "requires": true,', '  "packages": {',
+             '    "": {', '      "name": "helpdesk-notify",', '      "version": "1.3.0",', '      "dependencies": {', '        "axios": "^1.7.7"', '      }', '    },']
+    for i, p in enumerate(pkgs):
+        v = f"{R.randrange(1, 9)}.{R.randrange(0, 20)}.{R.randrange(0, 20)}"
+        integ = sha512_integrity() if i % 2 == 0 else sha512_plain()
+        lines += [f'    "node_modules/{p}": {{', f'      "version": "{v}",',
+                  f'      "resolved": "https://registry.npmjs.org/{p}/-/{p.split("/")[-1]}-{v}.tgz",',
+                  f'      "integrity": "{integ}",' + N("npm integrity hash (sha512 base64)"),
+                  '      "license": "MIT"', '    }' + ("," if i < len(pkgs) - 1 else "")]
+    lines += ['  }', '}']
+    emit("lockfiles/package-lock.json", "\n".join(lines) + "\n")
+    gems = ["sirportly 1.4.0", "faraday 2.12.0", "faraday-net_http 3.3.0", "json 2.7.2", "rack 3.1.8", "uri 1.0.2"]
+    g = ["GEM", "  remote: https://rubygems.org/", "  specs:"]
+    for gem in gems:
+        n, v = gem.split()
+        g.append(f"    {n} ({v})")
+    g += ["", "PLATFORMS", "  ruby", "  x86_64-linux", "", "DEPENDENCIES", "  sirportly (~> 1.4)", "", "CHECKSUMS"]
+    for gem in gems:
+        n, v = gem.split()
+        g.append(f"  {n} ({v}) sha256={sha256_hex()}" + N("gem checksum (sha256 hex)"))
+    g += ["", "BUNDLED WITH", "   2.5.22"]
+    emit("lockfiles/Gemfile.lock", "\n".join(g) + "\n")
+    mods = ["github.com/google/uuid v1.6.0", "github.com/stretchr/testify v1.9.0", "golang.org/x/net v0.30.0", "golang.org/x/sys v0.26.0", "gopkg.in/yaml.v3 v3.0.1"]
+    s = []
+    for m in mods:
+        s.append(f"{m} h1:{base64.b64encode(R.randbytes(32)).decode()}" + N("go.sum module hash"))
+        s.append(f"{m}/go.mod h1:{base64.b64encode(R.randbytes(32)).decode()}" + N("go.sum go.mod hash"))
+    emit("lockfiles/go.sum", "\n".join(s) + "\n")
+    y = ["# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.", "# yarn lockfile v1", ""]
+    for p in ["axios", "uuid", "ws"]:
+        v = f"{R.randrange(1, 9)}.{R.randrange(0, 20)}.{R.randrange(0, 20)}"
+        y += [f'{p}@^{v}:', f'  version "{v}"', f'  resolved "https://registry.yarnpkg.com/{p}/-/{p}-{v}.tgz#{sha1_hex()}"' + N("tarball SHA-1"),
+              f'  integrity {sha512_integrity()}' + N("integrity hash with a 50-char alphanumeric run"), ""]
+    emit("lockfiles/yarn.lock", "\n".join(y))
+    emit("lockfiles/Podfile.lock", f"""PODS:
+  - Alamofire (5.9.1)
+  - KeychainAccess (4.2.2)
+
+DEPENDENCIES:
+  - Alamofire (~> 5.9)
+  - KeychainAccess
+
+SPEC CHECKSUMS:
+  Alamofire: {sha1_hex()}  ⟦neg: CocoaPods spec checksum (SHA-1)⟧
+  KeychainAccess: {sha1_hex()}  ⟦neg: CocoaPods spec checksum (SHA-1)⟧
+
+PODFILE CHECKSUM: {sha1_hex()}  ⟦neg: Podfile checksum⟧
+
+COCOAPODS: 1.15.2
+""")
+
+
+def build_minified():
+    a = ACCOUNTS[4]
+    chunks = []
+    for i in range(60):
+        chunks.append(f'function r{i}(e,t){{return e.id==="{uuid4()}"?t:null}}var c{i}="{hexs(40)}";')
+    neg_line = "".join(chunks)
+    leak = (f'!function(){{"use strict";var e={{baseURL:"https://api.sirportly.com/api/v2",timeout:1e4}};'
+            + "".join(f'function s{i}(e){{return Object.assign({{}},e,{{k{i}:{i}}})}}' for i in range(40))
+            + f'var t=axios.create(Object.assign(e,{{headers:{{"X-Auth-Token":"{F("sirportly-token", a.token)}","X-Auth-Secret":"{F("sirportly-secret", a.secret)}"}}}}));'
+            + "".join(f'function u{i}(n){{return t.get("/tickets/all?page="+n+"&x={i}")}}' for i in range(40))
+            + f'window.__maps="{F("google-api-key", google_api_key())}";}}();')
+    emit("web/dist/assets/app.8c1f2e.min.js", "/*! helpdesk-portal v2.4.1 | (c) Example Ltd | MIT */\n" + leak + "\n" + neg_line + N("minified code full of UUID comparisons and 40-hex constants") + "\n//# sourceMappingURL=app.8c1f2e.min.js.map\n")
+    vendor = "".join(f'var m{i}="{b64_blob_with_50_run(300)}";' for i in range(12))
+    emit("web/dist/assets/vendor.3b9a71.min.js", "/*! vendor bundle */\n" + vendor + N("embedded base64 assets with 50-char alphanumeric runs") + "\n")
+
+
+def build_sql():
+    rows_users = []
+    for i in range(8):
+        h = R.choice([bcrypt_hash(), argon2_hash(), ssha_hash()])
+        rows_users.append(f"({1000 + i}, '{uuid4()}', '{R.choice(USERS)}@example.com', '{h}', NOW()),  ⟦neg: password hash and user UUID⟧")
+    rows_users[-1] = rows_users[-1].replace("),  ⟦", ");  ⟦")
+    a, b = ACCOUNTS[2], ACCOUNTS[5]
+    emit("db/dumps/helpdesk-2026-11-28.sql", f"""-- MySQL dump 10.13  Distrib 8.0.40
+-- Host: db.internal    Database: helpdesk
+SET NAMES utf8mb4;
+
+INSERT INTO `users` (`id`, `uuid`, `email`, `password_digest`, `created_at`) VALUES
+""" + "\n".join(rows_users) + f"""
+
+INSERT INTO `integrations` (`id`, `provider`, `settings`) VALUES
+(1, 'sirportly', '{{"token":"{F('sirportly-token', a.token)}","secret":"{F('sirportly-secret', a.secret)}"}}'),
+(2, 'sirportly', '{{"token":"{F('sirportly-token', b.token)}","secret":"{F('sirportly-secret', b.secret)}","application":"{F('sirportly-application-token', APP_TOKENS[2])}"}}'),
+(3, 'slack', '{{"bot_token":"{F('slack-bot-token', slack_bot())}"}}'),
+(4, 'sirportly', '{{"token":null,"secret":null,"request_id":"{uuid4()}"}}');  ⟦neg: null credentials and a request UUID⟧
+
+INSERT INTO `tickets` (`id`, `uuid`, `reference`, `subject`) VALUES
+""" + "\n".join(f"({i}, '{uuid4()}', '{ticket_ref()}', 'Imported from Sirportly'),  ⟦neg: ticket UUID and reference⟧" for i in range(1, 8)) + f"""
+(8, '{uuid1()}', '{ticket_ref()}', 'Imported from Sirportly');  ⟦neg: ticket UUIDv1⟧
+
+INSERT INTO `mobile_sessions` (`user_id`, `username`, `password`, `device`) VALUES
+(1001, 'priya.n', '{F('password-persisted-by-app', password())}', '{uuid4().upper()}');
+""")
+
+
+def build_binaries():
+    # A PNG whose tEXt chunk carries a header line; the scanner skips binary files by default.
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    ihdr = struct.pack(">IIBBBBB", 32, 32, 8, 6, 0, 0, 0)
+    raw = b"".join(b"\x00" + R.randbytes(32 * 4) for _ in range(32))
+    text = b"Comment\x00X-Auth-Token: " + sp_token().encode() + b" X-Auth-Secret: " + sp_secret().encode()
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"tEXt", text) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    emit_binary("assets/images/logo.png", png)
+    # A SQLite-like page with a credentials row.
+    page = bytearray(4096)
+    header = b"SQLite format 3\x00" + struct.pack(">HBBBBBBIIIIIIIIIIII", 4096, 1, 1, 0, 64, 32, 32, 2, 2, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0)
+    page[:len(header)] = header
+    row = f"sirportly|{sp_token()}|{sp_secret()}|{password()}".encode()
+    page[3000:3000 + len(row)] = row
+    emit_binary("data/cache/offline.sqlite", bytes(page) + bytes(4096))
+
+
+def build_more_providers():
+    emit("config/env/.env.integrations", f"""# Third-party integrations for the ops bot (staging)
+GITHUB_FINE_GRAINED_TOKEN={F('github-pat-fine-grained', github_pat())}
+GITHUB_APP_INSTALLATION_TOKEN={F('github-app-token', ghs())}
+GITLAB_TOKEN={F('gitlab-pat', glpat())}
+SLACK_USER_TOKEN={F('slack-user-token', slack_user())}
+SLACK_APP_TOKEN={F('slack-app-token', f"xapp-1-A{rs(10, UPPER + DIGITS)}-{R.randrange(10**12, 10**13)}-{hexs(64)}")}
+SHOPIFY_ACCESS_TOKEN={F('shopify-access-token', shpat())}
+ATLASSIAN_API_TOKEN={F('atlassian-api-token', atlassian())}
+DIGITALOCEAN_TOKEN={F('digitalocean-pat', dop())}
+DATABRICKS_TOKEN={F('databricks-token', databricks())}
+TELEGRAM_BOT_TOKEN={F('telegram-bot-token', telegram())}
+NEW_RELIC_API_KEY={F('new-relic-user-api-key', nrak())}
+SENTRY_AUTH_TOKEN={F('sentry-auth-token', sentry_user())}
+DOPPLER_TOKEN={F('doppler-token', doppler())}
+GRAFANA_SERVICE_ACCOUNT_TOKEN={F('grafana-service-account-token', grafana_sa())}
+SUPABASE_ACCESS_TOKEN={F('supabase-access-token', supabase())}
+MAILCHIMP_API_KEY={F('mailchimp-api-key', hexs(32) + '-us' + str(R.randrange(2, 21)))}
+HEROKU_API_KEY={F('heroku-api-key', 'HRKU-AA' + rs(58, B64URL))}
+PULUMI_ACCESS_TOKEN={F('pulumi-access-token', 'pul-' + hexs(40))}
+AGE_KEY={F('age-secret-key', age_key())}
+ANTHROPIC_ADMIN_KEY={F('anthropic-admin-key', 'sk-ant-admin01-' + rs(93, B64URL) + 'AA')}
+HUGGINGFACE_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx  ⟦neg: placeholder token⟧
+OPENAI_API_KEY=sk-...  ⟦neg: truncated placeholder⟧
+OPS_BOT_INSTANCE={uuid4()}  ⟦neg: instance UUID⟧
+""")
+    emit("src/php/config/jwt.php", f"""<?php
+// Signing key for the portal's single sign-on tokens
+return [
+    'alg' => 'RS256',
+    'private_key' => <<<'PEM'
+{F('private-key', rsa_private_key())}
+PEM,
+    'public_key_path' => storage_path('jwt/public.pem'),  ⟦neg: path to a public key⟧
+    'kid' => '{uuid4()}',  ⟦neg: key id UUID⟧
+];
+""")
+    emit("config/yaml/tls.yml", f"""tls:
+  certificate: /etc/ssl/helpdesk/fullchain.pem
+  key: |
+    {F('private-key', ec_private_key().replace(chr(10), chr(10) + '    '))}
+  session_ticket_key_file: /etc/ssl/helpdesk/ticket.key  ⟦neg: file path⟧
+""")
+    emit("logs/app/auth-service.log", "\n".join([
+        f"2026-11-28T21:{m:02d}:{R.randrange(60):02d}.{R.randrange(1000):03d}Z INFO  auth issued session for user={uuid4()} jti={uuid4()}" + N("user and JWT id UUIDs")
+        for m in range(10)] + [
+        f"2026-11-28T21:12:44.101Z DEBUG auth Authorization: Bearer {F('jwt', jwt())}",
+        f"2026-11-28T21:12:45.871Z DEBUG auth verifying token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.[REDACTED]" + N("JWT header only; payload and signature redacted"),
+        f"2026-11-28T21:13:02.333Z WARN  twilio sms failed account=AC{hexs(32)} auth_token={F('twilio-auth-token', hexs(32))}",
+        f"2026-11-28T21:13:09.914Z ERROR vault request failed X-Vault-Token: {F('vault-service-token', vault_token())}",
+        f"2026-11-28T21:14:10.020Z INFO  azure upload https://helpdeskfiles.blob.core.windows.net/exports/tickets.csv?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2026-12-01T00:00:00Z&sig={F('azure-sas-token', azure_sig())}",
+        f"2026-11-28T21:15:10.020Z INFO  azure upload https://helpdeskfiles.blob.core.windows.net/exports/tickets.csv?sv=2022-11-02&sp=r&sig=REDACTED" + N("SAS signature redacted"),
+    ]) + "\n")
+
+
 # ---------------------------------------------------------------------------------------------
 # Main
 
