@@ -3122,7 +3122,7 @@ def main():
     build_rails_log("logs/app/production.log")
     build_rails_log("logs/app/production.log.3.gz", gz=True, n=24, start=1764200000)
     # Write files (mode 0600: the corpus is full of secret-shaped values).
-    keep = {"README.md", "tools", "labels.json"}
+    keep = {"README.md", ".tokenauditignore", "tools", "labels.json"}
     for entry in os.listdir(ROOT):
         if entry not in keep:
             p = os.path.join(ROOT, entry)
