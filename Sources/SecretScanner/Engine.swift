@@ -1,0 +1,221 @@
+import PCRE2
+import SecretRules
+import TokenFormat
+
+/// The detection engine: bytes in, findings out. It knows no files, only a path for rules'
+/// `path` filters, allowlists and fingerprints.
+///
+/// An engine is built once per rule set and shared by all threads; each thread scans through its
+/// own `ScanWorker` (per-thread PCRE2 scratch). Scanning is two-phase:
+/// 1. one pass over the buffer with a keyword automaton (every rule keyword and every context
+///    word, case-insensitively) plus `TokenFormat` shape runs for shape rules;
+/// 2. each rule's PCRE2 pattern only in windows around its own candidates (a few lines around a
+///    keyword hit, overlapping windows merged). A rule without keywords and without a shape runs on
+///    the whole buffer.
+/// Work therefore grows with the input, not with input × rules. Patterns compile lazily, the
+/// first time a window needs them.
+public final class Engine: Sendable {
+    /// The rules, in the order given.
+    public let rules: [Rule]
+    public let options: EngineOptions
+
+    let compiledRules: [CompiledRule]
+    let globalAllowlists: [CompiledAllowlist]
+    let automaton: KeywordAutomaton
+    /// Lowercased word → automaton keyword id, for `fileMentions`.
+    let keywordIDs: [[UInt8]: Int]
+    /// For each automaton output index: the rules with a keyword ending there.
+    let outputRules: [[Int32]]
+    /// For each automaton output index: the longest keyword ending there.
+    let outputLength: [Int]
+    /// Rules that run on the whole buffer (no keywords, no shape).
+    let unconditionalRules: [Int]
+    /// Shapes some rule needs, with those rules.
+    let shapeRules: [(shape: TokenShape, rules: [Int])]
+    let patterns: PatternCache
+    /// Bytes a window may span around its hit, at most (for the stream overlap).
+    let maxWindowSpan: Int
+    /// Whether any rule pairs with another.
+    let hasPairs: Bool
+    /// Rule id → pairing family (see `Pairing`).
+    let pairFamilies: [String: Int]
+
+    /// Builds the engine. Patterns are not compiled here (see `PatternCache`); a pattern that does
+    /// not compile becomes a `ScanWarning` when a scan first needs it.
+    /// - Throws: `EngineError` for duplicate rule ids, a rule with neither `regex` nor `shape`, a
+    ///   negative `secretGroup`, or `decodedRegex` without `decode`.
+    public init(rules: [Rule], options: EngineOptions = EngineOptions()) throws(EngineError) {
+        self.rules = rules
+        self.options = options
+        var seen = Set<String>()
+        for rule in rules {
+            guard seen.insert(rule.id).inserted else { throw EngineError(ruleID: rule.id, message: "duplicate rule id") }
+            if rule.regex == nil && rule.shape == nil {
+                throw EngineError(ruleID: rule.id, message: "a rule needs a regex or a shape")
+            }
+            if let g = rule.secretGroup, g < 0 {
+                throw EngineError(ruleID: rule.id, message: "secretGroup must not be negative")
+            }
+            if rule.decodedRegex != nil && rule.decode == nil {
+                throw EngineError(ruleID: rule.id, message: "decodedRegex needs decode")
+            }
+        }
+
+        var slots = PatternSlotTable()
+        var keywords: [[UInt8]] = []
+        var keywordIndex: [[UInt8]: Int] = [:]
+        func keywordID(_ word: String) -> Int? {
+            let folded = Array(word.utf8).map(KeywordAutomaton.fold)
+            guard !folded.isEmpty else { return nil }
+            if let id = keywordIndex[folded] { return id }
+            keywords.append(folded)
+            keywordIndex[folded] = keywords.count - 1
+            return keywords.count - 1
+        }
+
+        var keywordRules: [[Int]] = []
+        var compiled: [CompiledRule] = []
+        var unconditional: [Int] = []
+        var byShape: [TokenShape: [Int]] = [:]
+        let reach = max(64, options.windowReach)
+        var maxSpan = 0
+        for (index, rule) in rules.enumerated() {
+            var ruleKeywordIDs: [Int] = []
+            for word in rule.keywords {
+                guard let id = keywordID(word) else { continue }
+                while keywordRules.count <= id { keywordRules.append([]) }
+                if !keywordRules[id].contains(index) { keywordRules[id].append(index) }
+                ruleKeywordIDs.append(id)
+            }
+            // Context words: the engine answers `fileMentions` and pre-checks `near` from its
+            // prefilter, so they become keywords too (without rules).
+            var alternatives: [CompiledRule.ContextPrecheck] = []
+            for requirement in rule.context {
+                let near = requirement.near.compactMap(keywordID)
+                let mentions = requirement.fileMentions.compactMap(keywordID)
+                alternatives.append(.init(nearIDs: near, mentionIDs: mentions))
+            }
+            let isMultiline = rule.regex.map(Self.canSpanLines) ?? false
+            let ruleReach = isMultiline ? reach * 16 : reach
+            let ruleLines = isMultiline ? max(options.windowLines, 100) : options.windowLines
+            maxSpan = max(maxSpan, 2 * (ruleReach + CompiledRule.boundarySlack) + 256)
+            let shape: TokenShape? = switch rule.shape {
+            case .sirportlyToken: .token
+            case .sirportlySecret: .secret
+            case nil: nil
+            }
+            if let shape {
+                byShape[shape, default: []].append(index)
+            } else if ruleKeywordIDs.isEmpty {
+                unconditional.append(index)
+            }
+            compiled.append(CompiledRule(
+                rule: rule,
+                index: index,
+                regexSlot: rule.regex.map { slots.slot($0, options: [.multiline]) },
+                decodedRegexSlot: rule.decodedRegex.map { slots.slot($0) },
+                pathSlot: rule.path.map { slots.slot($0) },
+                allowlists: rule.allowlists.map { CompiledAllowlist($0, slots: &slots) },
+                contextPrechecks: alternatives,
+                shape: shape,
+                reach: ruleReach,
+                lines: ruleLines,
+                isPassword: rule.id.hasPrefix("password-")
+            ))
+        }
+        self.globalAllowlists = options.allowlists.map { CompiledAllowlist($0, slots: &slots) }
+        while keywordRules.count < keywords.count { keywordRules.append([]) }
+
+        let automaton = KeywordAutomaton(keywords: keywords)
+        self.automaton = automaton
+        self.keywordIDs = keywordIndex
+        self.outputRules = automaton.outputs.map { ids in
+            var result: [Int32] = []
+            for id in ids { for r in keywordRules[Int(id)] where !result.contains(Int32(r)) { result.append(Int32(r)) } }
+            return result.sorted()
+        }
+        self.outputLength = automaton.outputs.map { ids in ids.map { automaton.keywords[Int($0)].count }.max() ?? 0 }
+        self.compiledRules = compiled
+        self.unconditionalRules = unconditional
+        self.shapeRules = TokenShape.allCases.compactMap { shape in byShape[shape].map { (shape, $0) } }
+        self.patterns = PatternCache(slots: slots.slots, jit: options.jit)
+        self.maxWindowSpan = maxSpan + (keywords.map(\.count).max() ?? 0)
+        self.hasPairs = rules.contains { $0.pairWith != nil }
+        self.pairFamilies = Pairing.families(rules)
+    }
+
+    /// One worker per thread: it owns the PCRE2 scratch and is not `Sendable`.
+    public func makeWorker() -> ScanWorker { ScanWorker(engine: self) }
+
+    /// How many of the engine's patterns have been compiled so far (they compile lazily).
+    public var compiledPatternCount: Int { patterns.compiledCount }
+
+    /// Secret spans (UTF-8 byte ranges) that `rule` alone reports in `text`, sorted: what
+    /// `RuleChecker` compares with an example's marked spans. Known example values are reported
+    /// here (not suppressed), so an example may use them.
+    /// - Throws: `EngineError` for an invalid rule, `PatternError` (PCRE2's message and offset) for
+    ///   a pattern that does not compile, `EngineError` when a match limit was hit.
+    public static func secretSpans(of rule: Rule, in text: String, path: String) throws -> [Range<Int>] {
+        var options = EngineOptions()
+        options.reportKnownExamples = true
+        let engine = try Engine(rules: [rule], options: options)
+        for (i, slot) in engine.patterns.slots.enumerated() {
+            if case .failure(let error) = engine.patterns.pattern(at: i) {
+                _ = slot
+                throw error
+            }
+        }
+        let result = engine.makeWorker().scan(Array(text.utf8), path: path)
+        if let warning = result.warnings.first { throw EngineError(ruleID: rule.id, message: warning.message) }
+        return result.findings.map(\.secretRange).sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+    }
+
+    /// Whether a pattern is written to match across lines (`[\s\S]`, `(?s)`, a literal `\n`): such
+    /// rules (PEM blocks) get long windows.
+    static func canSpanLines(_ pattern: String) -> Bool {
+        pattern.contains("[\\s\\S]") || pattern.contains("[\\S\\s]") || pattern.contains("(?s")
+            || pattern.contains("\\n") || pattern.contains("[^]")
+    }
+}
+
+/// A rule with its pattern slots and window parameters resolved.
+struct CompiledRule: Sendable {
+    /// What the prefilter can tell about one `[[rules.context]]` alternative: when it names `near`
+    /// words and none occurs in the buffer, or `fileMentions` words and none occurs, it cannot hold.
+    struct ContextPrecheck: Sendable {
+        let nearIDs: [Int]
+        let mentionIDs: [Int]
+    }
+
+    /// Bytes a capped window extends beyond `reach` to end at a separator instead of mid-token.
+    static let boundarySlack = 1024
+
+    let rule: Rule
+    let index: Int
+    let regexSlot: Int?
+    let decodedRegexSlot: Int?
+    let pathSlot: Int?
+    let allowlists: [CompiledAllowlist]
+    let contextPrechecks: [ContextPrecheck]
+    let shape: TokenShape?
+    let reach: Int
+    let lines: Int
+    let isPassword: Bool
+}
+
+/// An allowlist with its regexes assigned to pattern slots and its stopwords lowercased.
+struct CompiledAllowlist: Sendable {
+    let allowlist: Allowlist
+    let regexSlots: [Int]
+    let pathSlots: [Int]
+    let stopwords: [[UInt8]]
+    let fingerprints: Set<String>
+
+    init(_ allowlist: Allowlist, slots: inout PatternSlotTable) {
+        self.allowlist = allowlist
+        self.regexSlots = allowlist.regexes.map { slots.slot($0) }
+        self.pathSlots = allowlist.paths.map { slots.slot($0) }
+        self.stopwords = allowlist.stopwords.map { Array($0.utf8).map(KeywordAutomaton.fold) }.filter { !$0.isEmpty }
+        self.fingerprints = Set(allowlist.fingerprints)
+    }
+}

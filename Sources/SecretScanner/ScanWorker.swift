@@ -1,0 +1,496 @@
+import PCRE2
+import SecretRules
+import TokenFormat
+
+/// Scans buffers with one `Engine`'s rules. One worker per thread: it owns the PCRE2 scratch
+/// (match data, JIT stack) of every pattern it has used, which is never shared. Not `Sendable`.
+public final class ScanWorker {
+    public let engine: Engine
+
+    enum SlotState {
+        case unknown
+        case ready(Matcher)
+        case broken(PatternError)
+    }
+
+    var slotStates: [SlotState]
+
+    init(engine: Engine) {
+        self.engine = engine
+        self.slotStates = Array(repeating: .unknown, count: engine.patterns.slots.count)
+    }
+
+    /// Scans `bytes` (the whole input) and returns its findings sorted by position, deduplicated,
+    /// paired, with line/column and fingerprints; plus any warnings (a pattern that does not
+    /// compile, a match limit hit). `path` is used for rule `path` filters, allowlists and
+    /// fingerprints only; nothing is read from it.
+    public func scan(_ bytes: UnsafeRawBufferPointer, path: String) -> ScanResult {
+        var pass = ScanPass(path: path, ruleCount: engine.compiledRules.count, keywordCount: engine.automaton.keywords.count)
+        scanChunk(bytes, placement: Placement(keep: 0..<bytes.count), pass: &pass)
+        return finish(&pass)
+    }
+
+    /// Scans `bytes`; see `scan(_:path:)` for a raw buffer.
+    public func scan(_ bytes: [UInt8], path: String) -> ScanResult {
+        bytes.withUnsafeBytes { scan($0, path: path) }
+    }
+
+    // MARK: - Pattern scratch
+
+    /// This worker's matcher for pattern slot `slot`, compiling the pattern on first need.
+    func matcher(_ slot: Int) -> Result<Matcher, PatternError> {
+        switch slotStates[slot] {
+        case .ready(let m): return .success(m)
+        case .broken(let e): return .failure(e)
+        case .unknown:
+            switch engine.patterns.pattern(at: slot) {
+            case .success(let pattern):
+                let m = pattern.makeMatcher(limits: engine.options.matchLimits)
+                slotStates[slot] = .ready(m)
+                return .success(m)
+            case .failure(let error):
+                slotStates[slot] = .broken(error)
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Whether pattern `slot` matches somewhere in `bytes`. A pattern that does not compile or hits
+    /// a limit counts as not matching and adds a warning.
+    func matches(slot: Int, _ bytes: UnsafeRawBufferPointer, ruleID: String?, pass: inout ScanPass) -> Bool {
+        switch matcher(slot) {
+        case .failure(let error):
+            pass.warn(ruleID: ruleID, "pattern does not compile: \(error)")
+            return false
+        case .success(let m):
+            do {
+                return try m.firstMatch(in: bytes) != nil
+            } catch {
+                pass.warn(ruleID: ruleID, "\(error) in \(pass.path)")
+                return false
+            }
+        }
+    }
+
+    func matches(slot: Int, _ bytes: [UInt8], ruleID: String?, pass: inout ScanPass) -> Bool {
+        bytes.withUnsafeBytes { matches(slot: slot, $0, ruleID: ruleID, pass: &pass) }
+    }
+
+    // MARK: - One buffer
+
+    /// Runs both phases over one buffer (the whole input or one stream chunk) and its encoded
+    /// views, appending findings whose secret starts in `placement.keep` to `pass`.
+    func scanChunk(_ buffer: UnsafeRawBufferPointer, placement: Placement, pass: inout ScanPass) {
+        pass.lineIndex = nil
+        pass.shapeRunsView = -1
+        scanView(View(id: 0, buffer: buffer, mapping: .identity), outer: buffer, placement: placement, pass: &pass)
+    }
+
+    /// Phase 1 and phase 2 over `view` (the input itself or a decoded part of it); findings are
+    /// placed in `outer`.
+    func scanView(_ view: View, outer: UnsafeRawBufferPointer, placement: Placement, pass: inout ScanPass) {
+        let buffer = view.buffer
+        let rules = engine.compiledRules
+
+        // Phase 1: keywords (and context words) in one pass.
+        var hits = [[Int]](repeating: [], count: rules.count)
+        var mentioned = pass.mentioned
+        let outputRules = engine.outputRules
+        let outputLength = engine.outputLength
+        let outputs = engine.automaton.outputs
+        engine.automaton.forEachHit(in: buffer) { output, end in
+            let here = outputRules[output]
+            if !here.isEmpty {
+                let start = end - outputLength[output]
+                for r in here {
+                    hits[Int(r)].append(start)
+                    hits[Int(r)].append(end)
+                }
+            }
+            for id in outputs[output] { mentioned[Int(id)] = true }
+        }
+        if view.mapping.isIdentity { pass.mentioned = mentioned }
+
+        // Phase 2: each rule only where its candidates are.
+        for rule in rules {
+            guard pathAllows(rule, pass: &pass) else { continue }
+            if let shape = rule.shape {
+                if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
+                   rule.contextPrechecks.allSatisfy({ !Self.mayHold($0, mentioned) }) {
+                    continue
+                }
+                let runs = pass.runs(shape, in: buffer, viewID: view.id)
+                for run in runs {
+                    checkShapeRun(rule, run: run, view: view, outer: outer, placement: placement, mentioned: mentioned, pass: &pass)
+                }
+            } else if let slot = rule.regexSlot {
+                if rule.rule.keywords.isEmpty {
+                    matchRegex(rule, slot: slot, windows: [0..<buffer.count], view: view, outer: outer,
+                               placement: placement, mentioned: mentioned, pass: &pass)
+                } else if !hits[rule.index].isEmpty {
+                    let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
+                    matchRegex(rule, slot: slot, windows: windows, view: view, outer: outer,
+                               placement: placement, mentioned: mentioned, pass: &pass)
+                }
+            }
+        }
+    }
+
+    /// Windows around a rule's keyword hits (`hits` holds start/end pairs in order of end),
+    /// overlapping or touching windows merged.
+    func windows(for rule: CompiledRule, hits: [Int], in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i + 1 < hits.count {
+            let a = hits[i], b = hits[i + 1]
+            i += 2
+            if let last = result.last, a >= last.lowerBound, a <= last.upperBound {
+                let end = LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, in: buffer)
+                if end > last.upperBound { result[result.count - 1] = last.lowerBound..<end }
+                continue
+            }
+            let start = LineWindow.backward(from: a, lines: rule.lines, reach: rule.reach, in: buffer)
+            let end = max(b, LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, in: buffer))
+            if let last = result.last, start <= last.upperBound + 1 {
+                result[result.count - 1] = min(start, last.lowerBound)..<max(end, last.upperBound)
+            } else {
+                result.append(start..<end)
+            }
+        }
+        return result
+    }
+
+    /// Runs a regex rule's pattern in each window and considers every match's secret group.
+    func matchRegex(
+        _ rule: CompiledRule, slot: Int, windows: [Range<Int>], view: View, outer: UnsafeRawBufferPointer,
+        placement: Placement, mentioned: [Bool], pass: inout ScanPass
+    ) {
+        guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
+        var found: [Match] = []
+        for window in windows {
+            found.removeAll(keepingCapacity: true)
+            do {
+                try matcher.forEachMatch(in: view.buffer, range: window) { m in
+                    found.append(m)
+                    return true
+                }
+            } catch {
+                pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
+            }
+            for m in found {
+                guard let secret = m.group(group), !secret.isEmpty else { continue }
+                consider(rule, secretRange: secret, matchRange: m.range, view: view, outer: outer,
+                         placement: placement, mentioned: mentioned, pass: &pass)
+            }
+        }
+    }
+
+    /// The matcher of a rule's regex and its secret group, or nil (with a warning) when the pattern
+    /// does not compile or has fewer groups than `secretGroup`.
+    func resolve(_ rule: CompiledRule, slot: Int, pass: inout ScanPass) -> (Matcher, Int)? {
+        switch matcher(slot) {
+        case .failure(let error):
+            pass.warn(ruleID: rule.rule.id, "pattern does not compile: \(error)")
+            return nil
+        case .success(let m):
+            let count = m.pattern.captureCount
+            let group = rule.rule.secretGroup ?? (count > 0 ? 1 : 0)
+            guard group <= count else {
+                pass.warn(ruleID: rule.rule.id, "secretGroup \(group) but the pattern has \(count) capture groups")
+                return nil
+            }
+            return (m, group)
+        }
+    }
+
+    /// A shape rule's candidate: an exact-shape run. With a regex too, the regex must match in the
+    /// run's window with its secret group equal to the run.
+    func checkShapeRun(
+        _ rule: CompiledRule, run: Range<Int>, view: View, outer: UnsafeRawBufferPointer, placement: Placement,
+        mentioned: [Bool], pass: inout ScanPass
+    ) {
+        guard let slot = rule.regexSlot else {
+            consider(rule, secretRange: run, matchRange: run, view: view, outer: outer, placement: placement,
+                     mentioned: mentioned, pass: &pass)
+            return
+        }
+        guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
+        let start = LineWindow.backward(from: run.lowerBound, lines: rule.lines, reach: rule.reach, in: view.buffer)
+        let end = LineWindow.forward(from: run.upperBound, lines: rule.lines, reach: rule.reach, in: view.buffer)
+        var hit: Range<Int>?
+        do {
+            try matcher.forEachMatch(in: view.buffer, range: start..<max(end, run.upperBound)) { m in
+                if m.group(group) == run {
+                    hit = m.range
+                    return false
+                }
+                return m.range.lowerBound <= run.lowerBound
+            }
+        } catch {
+            pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
+        }
+        if let hit {
+            consider(rule, secretRange: run, matchRange: hit, view: view, outer: outer, placement: placement,
+                     mentioned: mentioned, pass: &pass)
+        }
+    }
+
+    /// Whether a context alternative can hold at all, judged from the prefilter's words.
+    static func mayHold(_ precheck: CompiledRule.ContextPrecheck, _ mentioned: [Bool]) -> Bool {
+        if !precheck.nearIDs.isEmpty && !precheck.nearIDs.contains(where: { mentioned[$0] }) { return false }
+        if !precheck.mentionIDs.isEmpty && !precheck.mentionIDs.contains(where: { mentioned[$0] }) { return false }
+        return true
+    }
+
+    func pathAllows(_ rule: CompiledRule, pass: inout ScanPass) -> Bool {
+        guard let slot = rule.pathSlot else { return true }
+        if let known = pass.pathAllowed[rule.index] { return known }
+        let allowed = matches(slot: slot, Array(pass.path.utf8), ruleID: rule.rule.id, pass: &pass)
+        pass.pathAllowed[rule.index] = allowed
+        return allowed
+    }
+
+    // MARK: - Candidates
+
+    /// Applies context, decoding and filters to one candidate secret and records a finding when it
+    /// survives them all.
+    func consider(
+        _ rule: CompiledRule, secretRange: Range<Int>, matchRange: Range<Int>, view: View,
+        outer: UnsafeRawBufferPointer, placement: Placement, mentioned: [Bool], pass: inout ScanPass
+    ) {
+        let buffer = view.buffer
+        let outerSecret = view.mapping.outerRange(secretRange)
+        guard placement.keep.contains(outerSecret.lowerBound) else { return }
+
+        if !rule.rule.context.isEmpty {
+            let fileMentions: (String) -> Bool = { word in
+                let folded = Array(word.utf8).map(KeywordAutomaton.fold)
+                if let id = self.engine.keywordIDs[folded] { return mentioned[id] }
+                return CandidateFilter.contains(buffer.map(KeywordAutomaton.fold), folded)
+            }
+            var holds = false
+            for (i, requirement) in rule.rule.context.enumerated() {
+                if i < rule.contextPrechecks.count, !Self.mayHold(rule.contextPrechecks[i], mentioned) { continue }
+                if ContextBridge.holds(requirement, value: secretRange, in: buffer, fileMentions: fileMentions) {
+                    holds = true
+                    break
+                }
+            }
+            guard holds else { return }
+        }
+
+        var secret = Array(buffer[secretRange])
+        var encoding = view.encoding
+        if let decode = rule.rule.decode {
+            guard let decoded = Decoding.decode(secret, decode) else { return }
+            secret = decoded
+            if let slot = rule.decodedRegexSlot {
+                guard case .success(let m) = matcher(slot) else {
+                    _ = matches(slot: slot, [], ruleID: rule.rule.id, pass: &pass)
+                    return
+                }
+                let found: Match?
+                do {
+                    found = try decoded.withUnsafeBytes { raw throws(MatchError) in try m.firstMatch(in: raw) }
+                } catch {
+                    pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
+                    return
+                }
+                guard let found else { return }
+                let part = m.pattern.captureCount > 0 ? (found.group(1) ?? found.range) : found.range
+                secret = Array(decoded[part])
+            }
+            encoding = encoding ?? decode
+        }
+
+        let before = buffer[max(0, secretRange.lowerBound - 3)..<secretRange.lowerBound]
+        guard let verdict = evaluate(rule, secret: secret, before: before) else { return }
+
+        let outerMatch = view.mapping.outerRange(matchRange)
+        let fingerprint = Fingerprint.compute(key: engine.options.fingerprintKey, ruleID: rule.rule.id, secret: secret, path: pass.path)
+        let lineSpan = LineWindow.lines(of: outerSecret, in: outer)
+        for allowlist in rule.allowlists + engine.globalAllowlists
+        where allows(allowlist, secret: secret, match: view.buffer[matchRange], line: UnsafeRawBufferPointer(rebasing: outer[lineSpan]),
+                     fingerprint: fingerprint, ruleID: rule.rule.id, pass: &pass) {
+            return
+        }
+        if CandidateFilter.hasInlineIgnore(outer, line: lineSpan) { return }
+
+        let context = ContextBridge.keyOf(outerSecret, in: outer)
+        let start = pass.position(of: outerSecret.lowerBound, in: outer, placement: placement)
+        let lastByte = Self.lastScalarStart(of: outerSecret, in: outer)
+        let end = pass.position(of: lastByte, in: outer, placement: placement)
+        let finding = Finding(
+            ruleID: rule.rule.id, title: rule.rule.title, severity: verdict.severity,
+            secretRange: (outerSecret.lowerBound + placement.streamOffset)..<(outerSecret.upperBound + placement.streamOffset),
+            matchRange: (outerMatch.lowerBound + placement.streamOffset)..<(outerMatch.upperBound + placement.streamOffset),
+            secret: secret, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            key: context.key, encoding: encoding, message: verdict.message, fingerprint: fingerprint,
+            entropy: Entropy.shannon(secret))
+        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath))
+    }
+
+    /// The filters shared by every rule. Nil: not a finding. Otherwise the severity and message.
+    func evaluate(_ rule: CompiledRule, secret: [UInt8], before: Slice<UnsafeRawBufferPointer>) -> (severity: Severity, message: String?)? {
+        guard !secret.isEmpty else { return nil }
+        if let minimum = rule.rule.entropy, Entropy.shannon(secret) < minimum { return nil }
+        var severity = rule.rule.severity
+        var message: String?
+        if let kind = KnownExamples.match(secret) {
+            guard engine.options.reportKnownExamples else { return nil }
+            severity = .low
+            message = "This is \(kind), a public value printed in the documentation, not a live credential."
+        } else if let reason = Placeholder.reason(secret) {
+            // A weak password made of one repeated character or a sequence is still a stored password.
+            switch reason {
+            case .sequential, .repeatedCharacter:
+                if !rule.isPassword { return nil }
+            default:
+                return nil
+            }
+        }
+        if CandidateFilter.isReference(secret, before: before) { return nil }
+        if CandidateFilter.isMasked(secret) { return nil }
+        if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
+        return (severity, message)
+    }
+
+    /// Whether one allowlist drops a finding: any of its non-empty conditions holds (`OR`), or all
+    /// of them (`AND`, `matchAll`).
+    func allows(
+        _ allowlist: CompiledAllowlist, secret: [UInt8], match: Slice<UnsafeRawBufferPointer>, line: UnsafeRawBufferPointer,
+        fingerprint: String, ruleID: String, pass: inout ScanPass
+    ) -> Bool {
+        var outcomes: [Bool] = []
+        if !allowlist.regexSlots.isEmpty {
+            let hit: Bool
+            switch allowlist.allowlist.regexTarget {
+            case .secret:
+                hit = allowlist.regexSlots.contains { matches(slot: $0, secret, ruleID: ruleID, pass: &pass) }
+            case .match:
+                let raw = UnsafeRawBufferPointer(rebasing: match)
+                hit = allowlist.regexSlots.contains { matches(slot: $0, raw, ruleID: ruleID, pass: &pass) }
+            case .line:
+                hit = allowlist.regexSlots.contains { matches(slot: $0, line, ruleID: ruleID, pass: &pass) }
+            }
+            outcomes.append(hit)
+        }
+        if !allowlist.pathSlots.isEmpty {
+            let path = Array(pass.path.utf8)
+            outcomes.append(allowlist.pathSlots.contains { matches(slot: $0, path, ruleID: ruleID, pass: &pass) })
+        }
+        if !allowlist.stopwords.isEmpty {
+            let lower = secret.map(KeywordAutomaton.fold)
+            outcomes.append(allowlist.stopwords.contains { CandidateFilter.contains(lower, $0) })
+        }
+        if !allowlist.fingerprints.isEmpty {
+            outcomes.append(allowlist.fingerprints.contains(fingerprint))
+        }
+        guard !outcomes.isEmpty else { return false }
+        return allowlist.allowlist.matchAll ? outcomes.allSatisfy { $0 } : outcomes.contains(true)
+    }
+
+    /// Offset of the first byte of the last Unicode scalar in `range`.
+    static func lastScalarStart(of range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Int {
+        var i = max(range.lowerBound, range.upperBound - 1)
+        while i > range.lowerBound && buffer[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+
+    // MARK: - Result
+
+    /// Sorts, deduplicates and pairs the findings of a finished pass.
+    func finish(_ pass: inout ScanPass) -> ScanResult {
+        var findings = pass.findings
+        findings.sort { a, b in
+            let x = a.finding, y = b.finding
+            if x.secretRange.lowerBound != y.secretRange.lowerBound { return x.secretRange.lowerBound < y.secretRange.lowerBound }
+            if x.secretRange.upperBound != y.secretRange.upperBound { return x.secretRange.upperBound < y.secretRange.upperBound }
+            return x.ruleID < y.ruleID
+        }
+        var unique: [PendingFinding] = []
+        unique.reserveCapacity(findings.count)
+        for f in findings {
+            if let last = unique.last, last.finding.ruleID == f.finding.ruleID, last.finding.secretRange == f.finding.secretRange {
+                continue
+            }
+            unique.append(f)
+        }
+        if engine.hasPairs { Pairing.assignGroups(&unique, families: engine.pairFamilies) }
+        return ScanResult(findings: unique.map(\.finding), warnings: pass.warnings)
+    }
+}
+
+/// How a buffer sits in the whole input: its offset in the stream, the line count before it, the
+/// columns of its first line that lie before it, and the part of it whose findings it reports.
+struct Placement {
+    var streamOffset = 0
+    var lineBase = 0
+    var columnCarry = 0
+    var keep: Range<Int>
+}
+
+/// A finding plus what pairing needs to know about it.
+struct PendingFinding {
+    var finding: Finding
+    var keyPath: [String]
+}
+
+/// What one scan accumulates: findings, warnings (each once), per-rule path verdicts, the words
+/// seen, and the lazily built line index.
+struct ScanPass {
+    let path: String
+    var findings: [PendingFinding] = []
+    var warnings: [ScanWarning] = []
+    var warned: Set<ScanWarning> = []
+    var pathAllowed: [Bool?]
+    var mentioned: [Bool]
+    /// Line index of the current outer buffer, built for its first finding.
+    var lineIndex: LineIndex?
+    var lineIndexBuffer: UnsafeRawPointer?
+    /// Shape runs of the current view, found once per shape.
+    var shapeRuns: [TokenShape: [Range<Int>]] = [:]
+    var shapeRunsView = -1
+
+    init(path: String, ruleCount: Int, keywordCount: Int) {
+        self.path = path
+        self.pathAllowed = Array(repeating: nil, count: ruleCount)
+        self.mentioned = Array(repeating: false, count: keywordCount)
+    }
+
+    mutating func warn(ruleID: String?, _ message: String) {
+        let text = ruleID.map { "rule \($0): \(message)" } ?? message
+        let warning = ScanWarning(ruleID: ruleID, message: text)
+        if warned.insert(warning).inserted { warnings.append(warning) }
+    }
+
+    mutating func runs(_ shape: TokenShape, in buffer: UnsafeRawBufferPointer, viewID: Int) -> [Range<Int>] {
+        if shapeRunsView != viewID {
+            shapeRuns = [:]
+            shapeRunsView = viewID
+        }
+        if let known = shapeRuns[shape] { return known }
+        let found = ShapeRunFinder.runs(in: buffer, shape: shape)
+        shapeRuns[shape] = found
+        return found
+    }
+
+    /// 1-based line and Unicode-scalar column of byte `offset` of `buffer`.
+    mutating func position(of offset: Int, in buffer: UnsafeRawBufferPointer, placement: Placement) -> (line: Int, column: Int) {
+        if lineIndex == nil || lineIndexBuffer != buffer.baseAddress {
+            lineIndex = LineIndex(buffer)
+            lineIndexBuffer = buffer.baseAddress
+        }
+        let index = lineIndex!
+        let line = index.lineNumber(of: offset)
+        let start = index.lineStart(line)
+        var column = 1
+        var i = start
+        while i < offset {
+            if buffer[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        if line == 0 { column += placement.columnCarry }
+        return (placement.lineBase + line + 1, column)
+    }
+}
