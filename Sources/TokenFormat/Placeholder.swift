@@ -53,38 +53,65 @@ public enum Placeholder {
         "api_token", "api_secret", "app_token", "application_token", "auth_token", "auth_secret",
     ]
 
+    static let anywhereWordBytes: [[UInt8]] = anywhereWords.map { Array($0.utf8) }
+    static let wholeWordBytes: [[UInt8]] = wholeWords.map { Array($0.utf8) }
+
     /// Why `bytes` is a placeholder, or nil when it is not one. Checks, in order: template
     /// references, mask characters, one repeated character, placeholder words, sequential runs
     /// (at least 8 significant characters, three quarters of neighbouring pairs ascending by one).
+    /// Separators (`-`, `_`, space, `.`, `:`) are not significant.
     public static func reason(_ bytes: some Collection<UInt8>) -> Reason? {
-        let value = Array(bytes)
+        if let result = bytes.withContiguousStorageIfAvailable({ reason(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(bytes).withUnsafeBytes { reason($0) }
+    }
+
+    /// Why the bytes of `value` are a placeholder, or nil; see `reason(_:)`. Does not allocate
+    /// unless it finds a placeholder word.
+    public static func reason(_ value: UnsafeRawBufferPointer) -> Reason? {
         guard !value.isEmpty else { return nil }
         if isTemplateReference(value) { return .templateReference }
 
-        // Significant characters: everything except separators.
-        let significant = value.filter { !isSeparator($0) }
-        guard let first = significant.first else { return nil }
-        if significant.allSatisfy(isMaskCharacter) { return .masked }
-        if significant.count >= 4, significant.allSatisfy({ $0 == first }) { return .repeatedCharacter(first) }
-
-        let normalised = value.map { b -> UInt8 in
-            if b >= 0x41 && b <= 0x5A { return b | 0x20 }
-            if b == UInt8(ascii: "-") || b == UInt8(ascii: " ") || b == UInt8(ascii: ".") { return UInt8(ascii: "_") }
-            return b
-        }
-        for word in wholeWords where normalised.elementsEqual(word.utf8) { return .placeholderWord(word) }
-        for word in anywhereWords where contains(normalised, Array(word.utf8)) {
-            return .placeholderWord(word.trimmingUnderscores)
-        }
-
-        if significant.count >= 8 {
-            var ascending = 0
-            for i in 1..<significant.count where isSuccessor(significant[i], of: significant[i - 1]) {
-                ascending += 1
+        var significant = 0, allMask = true, allSame = true, ascending = 0
+        var first: UInt8 = 0, previous: UInt8 = 0
+        for b in value where !isSeparator(b) {
+            if significant == 0 {
+                first = b
+            } else {
+                if b != first { allSame = false }
+                if isSuccessor(b, of: previous) { ascending += 1 }
             }
-            if ascending * 4 >= (significant.count - 1) * 3 { return .sequential }
+            if !isMaskCharacter(b) { allMask = false }
+            previous = b
+            significant += 1
         }
+        guard significant > 0 else { return nil }
+        if allMask { return .masked }
+        if significant >= 4, allSame { return .repeatedCharacter(first) }
+
+        for (i, word) in wholeWordBytes.enumerated() where word.count == value.count {
+            if matches(word, in: value, at: 0) { return .placeholderWord(wholeWords[i]) }
+        }
+        for (i, word) in anywhereWordBytes.enumerated() where word.count <= value.count {
+            for offset in 0...(value.count - word.count) where matches(word, in: value, at: offset) {
+                return .placeholderWord(anywhereWords[i].trimmingUnderscores)
+            }
+        }
+        if significant >= 8, ascending * 4 >= (significant - 1) * 3 { return .sequential }
         return nil
+    }
+
+    /// Whether `word` (lowercase, `_` for separators) occurs in `value` at `offset`, comparing
+    /// ASCII letters without case and `-`, space, `.` as `_`.
+    @inline(__always)
+    static func matches(_ word: [UInt8], in value: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        for k in 0..<word.count {
+            var b = value[offset + k]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 } else if b == 0x2D || b == 0x20 || b == 0x2E { b = 0x5F }
+            if b != word[k] { return false }
+        }
+        return true
     }
 
     static func isSeparator(_ b: UInt8) -> Bool {
@@ -97,17 +124,17 @@ public enum Placeholder {
             || b == UInt8(ascii: "?")
     }
 
-    /// `<name>`, `${name}`, `{{ name }}`, `%name%`, `$name` (name: letters, digits, `_`, `.`, space).
-    static func isTemplateReference(_ v: [UInt8]) -> Bool {
-        guard v.count >= 2, let last = v.last else { return false }
-        func hasPrefix(_ p: String) -> Bool { v.starts(with: p.utf8) }
-        if v[0] == UInt8(ascii: "<") && last == UInt8(ascii: ">") { return true }
-        if hasPrefix("${") && last == UInt8(ascii: "}") { return true }
-        if hasPrefix("{{") && v.count >= 4 && v.suffix(2).elementsEqual("}}".utf8) { return true }
-        if v[0] == UInt8(ascii: "%") && last == UInt8(ascii: "%") && v.count >= 3 { return true }
-        if v[0] == UInt8(ascii: "$") {
-            let name = v.dropFirst()
-            return !name.isEmpty && name.allSatisfy { b in
+    /// `<name>`, `${name}`, `{{ name }}`, `%name%`, `$NAME` (upper-case letters, digits, `_`).
+    static func isTemplateReference(_ v: UnsafeRawBufferPointer) -> Bool {
+        guard v.count >= 2 else { return false }
+        let first = v[0], second = v[1], last = v[v.count - 1]
+        if first == UInt8(ascii: "<") && last == UInt8(ascii: ">") { return true }
+        if first == UInt8(ascii: "$") && second == UInt8(ascii: "{") && last == UInt8(ascii: "}") { return true }
+        if first == UInt8(ascii: "{") && second == UInt8(ascii: "{") && v.count >= 4 && last == UInt8(ascii: "}")
+            && v[v.count - 2] == UInt8(ascii: "}") { return true }
+        if first == UInt8(ascii: "%") && last == UInt8(ascii: "%") && v.count >= 3 { return true }
+        if first == UInt8(ascii: "$") {
+            return v.dropFirst().allSatisfy { b in
                 (b >= 0x41 && b <= 0x5A) || b == UInt8(ascii: "_") || (b >= 0x30 && b <= 0x39)
             }
         }
@@ -132,16 +159,6 @@ public enum Placeholder {
         default:
             return false
         }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        var i = 0
-        while i + needle.count <= haystack.count {
-            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }
 

@@ -17,6 +17,20 @@ public enum FormatProblem: Sendable, Hashable, CustomStringConvertible {
     /// hex digits of a token are counted by `uppercaseHex` instead).
     case invalidCharacter(byte: UInt8, position: Int, count: Int)
 
+    /// A stable kebab-case identifier for machine-readable output: `empty`,
+    /// `surrounding-whitespace`, `surrounding-quotes`, `wrong-length`, `uppercase-hex`,
+    /// `invalid-character`.
+    public var code: String {
+        switch self {
+        case .empty: "empty"
+        case .surroundingWhitespace: "surrounding-whitespace"
+        case .surroundingQuotes: "surrounding-quotes"
+        case .wrongLength: "wrong-length"
+        case .uppercaseHex: "uppercase-hex"
+        case .invalidCharacter: "invalid-character"
+        }
+    }
+
     public var description: String {
         switch self {
         case .empty:
@@ -43,6 +57,14 @@ public enum FormatNote: Sendable, Hashable, CustomStringConvertible {
     case knownExample(KnownExamples.Kind)
     /// The value looks like a placeholder, not a real credential.
     case placeholder(Placeholder.Reason)
+
+    /// A stable identifier for machine-readable output: `known-example` or `placeholder`.
+    public var code: String {
+        switch self {
+        case .knownExample: "known-example"
+        case .placeholder: "placeholder"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -91,7 +113,15 @@ public enum ShapeValidator {
     /// uppercase hex (tokens); the first byte outside the alphabet. Adds notes for the
     /// documentation's example values and for placeholders.
     public static func validate(_ value: some Collection<UInt8>, as shape: TokenShape) -> FormatValidation {
-        let bytes = Array(value)
+        if let result = value.withContiguousStorageIfAvailable({ validate(UnsafeRawBufferPointer($0), as: shape) }) {
+            return result
+        }
+        return Array(value).withUnsafeBytes { validate($0, as: shape) }
+    }
+
+    /// Validates the bytes of `buffer` against `shape`; see `validate(_:as:)`. A valid value that
+    /// is neither an example nor a placeholder is validated without allocating.
+    public static func validate(_ bytes: UnsafeRawBufferPointer, as shape: TokenShape) -> FormatValidation {
         guard !bytes.isEmpty else { return FormatValidation(shape: shape, problems: [.empty], notes: []) }
         var problems: [FormatProblem] = []
 
@@ -110,28 +140,29 @@ public enum ShapeValidator {
             if trimWhitespace() { whitespace = true }
         }
         if whitespace { problems.insert(.surroundingWhitespace, at: 0) }
-        let inner = bytes[lower..<upper]
-        if inner.isEmpty {
+        guard upper > lower else {
             return FormatValidation(shape: shape, problems: problems + [.empty], notes: [])
         }
+        let inner = UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
 
         if inner.count != shape.length {
             problems.append(.wrongLength(got: inner.count, expected: shape.length))
         }
-        var firstUpper: Int? = nil, upperCount = 0
-        var firstBad: (byte: UInt8, position: Int)? = nil, badCount = 0
-        for i in inner.indices where !shape.contains(bytes[i]) {
+        var firstUpper = 0, upperCount = 0
+        var firstBad = 0, badByte: UInt8 = 0, badCount = 0
+        for i in lower..<upper {
             let b = bytes[i]
+            if shape.contains(b) { continue }
             if shape == .token, b >= 0x41, b <= 0x46 {
-                if firstUpper == nil { firstUpper = i + 1 }
+                if upperCount == 0 { firstUpper = i + 1 }
                 upperCount += 1
             } else {
-                if firstBad == nil { firstBad = (b, i + 1) }
+                if badCount == 0 { firstBad = i + 1; badByte = b }
                 badCount += 1
             }
         }
-        if let firstUpper { problems.append(.uppercaseHex(position: firstUpper, count: upperCount)) }
-        if let firstBad { problems.append(.invalidCharacter(byte: firstBad.byte, position: firstBad.position, count: badCount)) }
+        if upperCount > 0 { problems.append(.uppercaseHex(position: firstUpper, count: upperCount)) }
+        if badCount > 0 { problems.append(.invalidCharacter(byte: badByte, position: firstBad, count: badCount)) }
 
         var notes: [FormatNote] = []
         if let example = KnownExamples.match(inner) {
