@@ -62,7 +62,14 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The path of `url` without scheme, host, query or fragment (`/api/v2/tickets`), or nil.
     public var path: String? {
         guard var rest = url else { return nil }
-        if let scheme = rest.range(of: "://") { rest = String(rest[scheme.upperBound...]); rest = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/" }
+        let bytes = Array(rest.utf8)
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes.count > colon + 2,
+           bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/"),
+           bytes[..<colon].allSatisfy({ TextCaptureReader.isTokenByte($0) }) {
+            let afterScheme = bytes[(colon + 3)...]
+            let slash = afterScheme.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            rest = slash.map { bytes[$0] == UInt8(ascii: "/") ? String(decoding: bytes[$0...], as: UTF8.self) : "/" } ?? "/"
+        }
         if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = String(rest[..<cut]) }
         return rest
     }
@@ -192,21 +199,14 @@ struct RequestLine {
 
 /// Reads requests from raw request text and `curl -v` output.
 enum TextCaptureReader {
-    /// `Name: value` with a token name (no spaces), or nil.
+    /// `Name: value` with a token name (no spaces), or nil. Pseudo-headers (`:path: /x`) are
+    /// handled by `pseudoHeader`.
     static func headerField(_ text: ArraySlice<UInt8>, line: Int) -> HTTPHeaderField? {
         guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > text.startIndex else {
             return nil
         }
-        var nameBytes = text[text.startIndex..<colon]
-        // HTTP/2 pseudo-headers as browsers copy them: `:method: POST`.
-        if colon == text.startIndex {
-            return nil
-        }
-        guard nameBytes.allSatisfy(isTokenByte) else {
-            // `:path: /x` has its colon first; handled by the caller through pseudoHeader.
-            nameBytes = []
-            return nil
-        }
+        let nameBytes = text[text.startIndex..<colon]
+        guard nameBytes.allSatisfy(isTokenByte) else { return nil }
         var value = text[(colon + 1)...]
         while let f = value.first, f == 0x20 || f == 0x09 { value = value.dropFirst() }
         while let l = value.last, l == 0x20 || l == 0x09 { value = value.dropLast() }

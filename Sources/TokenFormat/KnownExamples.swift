@@ -11,7 +11,7 @@ public enum KnownExamples {
 
         public var description: String {
             switch self {
-            case .token: "the Sirportly documentation's example token (also its example application token)"
+            case .token: "the Sirportly documentation's example token, also printed as its example application token"
             case .secret: "the Sirportly documentation's example secret"
             }
         }

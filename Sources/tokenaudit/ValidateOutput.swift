@@ -1,0 +1,218 @@
+import Foundation
+import TokenFormat
+
+/// Buffered writes of bytes to a file descriptor (standard output by default): lines are
+/// collected in a 64 KiB buffer and written with `write(2)`, so printing millions of results
+/// costs a few system calls per megabyte and no `String` per line.
+final class ByteOutput {
+    private var buffer: [UInt8] = []
+    private let descriptor: Int32
+    private let limit = 64 * 1024
+
+    init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(limit + 1024)
+    }
+
+    deinit { flush() }
+
+    func append(_ bytes: some Sequence<UInt8>) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
+
+    func append(byte: UInt8) { buffer.append(byte) }
+
+    /// Appends one line written by `body` (without its newline) and ends it.
+    func appendLine(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        endLine()
+    }
+
+    /// Appends the decimal digits of a non-negative `value`.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var v = value, count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[count] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10; count += 1 } while v > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
+    }
+
+    /// Ends the current line and flushes when the buffer is full.
+    func endLine() {
+        buffer.append(0x0A)
+        if buffer.count >= limit { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return  // stdout closed (e.g. `| head`): nothing more can be written.
+                }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// How a credential value is shown: redacted to its first 4 and last 2 characters unless the user
+/// asked for `--no-redact`. Bytes outside printable ASCII are shown as `\xNN` so that a value can
+/// never inject terminal control sequences; the result is always printable ASCII.
+enum ValueDisplay {
+    /// Appends the display form of `value` to `out`: `(empty)` for an empty value; redacted,
+    /// `d3f2…b2` for 12 bytes or more, the first 2 bytes and `…` for 6 to 11 bytes, `…` alone for
+    /// fewer (so a short value is never mostly revealed).
+    static func append(_ value: UnsafeRawBufferPointer, redact: Bool, to out: inout [UInt8]) {
+        let n = value.count
+        if n == 0 { out.append(contentsOf: "(empty)".utf8); return }
+        if !redact {
+            for b in value { appendEscaped(b, to: &out) }
+            return
+        }
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]  // "…"
+        if n >= 12 {
+            for i in 0..<4 { appendEscaped(value[i], to: &out) }
+            out.append(contentsOf: ellipsis)
+            for i in (n - 2)..<n { appendEscaped(value[i], to: &out) }
+        } else if n >= 6 {
+            for i in 0..<2 { appendEscaped(value[i], to: &out) }
+            out.append(contentsOf: ellipsis)
+        } else {
+            out.append(contentsOf: ellipsis)
+        }
+    }
+
+    /// The display form of `value` as a `String`.
+    static func string(_ value: some Collection<UInt8>, redact: Bool) -> String {
+        var out: [UInt8] = []
+        Array(value).withUnsafeBytes { append($0, redact: redact, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
+        if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\\") {
+            out.append(b)
+        } else {
+            let digits = Array("0123456789abcdef".utf8)
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+        }
+    }
+}
+
+/// Writes JSON text into a byte buffer (one object per line for streaming output).
+struct JSONWriter {
+    var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+
+    mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
+    mutating func beginArray(_ key: String) { self.key(key); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+
+    mutating func key(_ name: String) {
+        separator()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        if let value { appendString(value) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func field(_ name: String, _ value: Int?) {
+        key(name)
+        bytes.append(contentsOf: (value.map { String($0) } ?? "null").utf8)
+    }
+
+    /// A string element of the enclosing array.
+    mutating func element(_ value: String) { separator(); appendString(value) }
+
+    private mutating func separator() {
+        if let last = needsComma.last, last { bytes.append(UInt8(ascii: ",")) }
+        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+    }
+
+    private mutating func appendString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: Array("\\u00".utf8) + [digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"problems":[{"code":…,"message":…}],"notes":[…]` for a validation.
+    mutating func validationFields(_ v: FormatValidation) {
+        field("valid", v.isValid)
+        beginArray("problems")
+        for p in v.problems {
+            beginObject(); field("code", p.code); field("message", p.description); endObject()
+        }
+        endArray()
+        beginArray("notes")
+        for n in v.notes {
+            beginObject(); field("code", n.code); field("message", n.description); endObject()
+        }
+        endArray()
+    }
+}
+
+/// Output format of `tokenaudit validate`.
+enum ValidateOutputFormat: String, CaseIterable, Sendable {
+    /// One human-readable line per value (and a summary on standard error).
+    case text
+    /// One JSON object per line (JSON Lines), so output streams and each line parses alone.
+    case json
+}
+
+/// Reads a whole file (or standard input for `-`) as bytes, with the system's reason on failure.
+enum InputFile {
+    struct ReadError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "cannot read \(path == "-" ? "standard input" : path): \(reason)" }
+    }
+
+    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        if fd < 0 { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { if fd != 0 { close(fd) } }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { return result }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+}
