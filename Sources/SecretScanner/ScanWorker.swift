@@ -262,16 +262,19 @@ public final class ScanWorker {
         let outerSecret = view.mapping.outerRange(secretRange)
         guard placement.keep.contains(outerSecret.lowerBound) else { return }
 
+        var valueContext: ValueContext?
         if !rule.rule.context.isEmpty {
             let fileMentions: (String) -> Bool = { word in
                 let folded = Array(word.utf8).map(KeywordAutomaton.fold)
                 if let id = self.engine.keywordIDs[folded] { return mentioned[id] }
                 return CandidateFilter.contains(buffer.map(KeywordAutomaton.fold), folded)
             }
+            let context = ContextAnalyzer.context(of: secretRange, in: buffer)
+            valueContext = context
             var holds = false
             for (i, requirement) in rule.rule.context.enumerated() {
                 if i < rule.contextPrechecks.count, !Self.mayHold(rule.contextPrechecks[i], mentioned) { continue }
-                if ContextBridge.holds(requirement, value: secretRange, in: buffer, fileMentions: fileMentions) {
+                if ContextAnalyzer.holds(requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions) {
                     holds = true
                     break
                 }
@@ -316,7 +319,9 @@ public final class ScanWorker {
         }
         if CandidateFilter.hasInlineIgnore(outer, line: lineSpan) { return }
 
-        let context = ContextBridge.keyOf(outerSecret, in: outer)
+        let context = view.mapping.isIdentity
+            ? (valueContext ?? ContextAnalyzer.context(of: outerSecret, in: outer))
+            : ContextAnalyzer.context(of: outerSecret, in: outer)
         let start = pass.position(of: outerSecret.lowerBound, in: outer, placement: placement)
         let lastByte = Self.lastScalarStart(of: outerSecret, in: outer)
         let end = pass.position(of: lastByte, in: outer, placement: placement)

@@ -1,0 +1,127 @@
+import PCRE2
+import SecretRules
+import Testing
+@testable import SecretScanner
+
+/// A small deterministic generator, so failures reproduce.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Every (keyword id, end offset) a naive case-insensitive search finds.
+func naiveHits(_ keywords: [[UInt8]], in text: [UInt8]) -> Set<[Int]> {
+    var result = Set<[Int]>()
+    for (id, keyword) in keywords.enumerated() where !keyword.isEmpty && keyword.count <= text.count {
+        for start in 0...(text.count - keyword.count) {
+            var ok = true
+            for k in 0..<keyword.count where KeywordAutomaton.fold(text[start + k]) != KeywordAutomaton.fold(keyword[k]) {
+                ok = false
+                break
+            }
+            if ok { result.insert([id, start + keyword.count]) }
+        }
+    }
+    return result
+}
+
+func automatonHits(_ automaton: KeywordAutomaton, in text: [UInt8]) -> Set<[Int]> {
+    var result = Set<[Int]>()
+    text.withUnsafeBytes { raw in
+        automaton.forEachHit(in: raw) { output, end in
+            for id in automaton.outputs[output] { result.insert([Int(id), end]) }
+        }
+    }
+    return result
+}
+
+@Suite("Keyword prefilter")
+struct PrefilterTests {
+    @Test(arguments: 0..<40)
+    func automatonAgreesWithNaiveSearch(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed))
+        // A small alphabet makes overlapping and nested keywords frequent.
+        let alphabet = Array("abAB_-x\n".utf8)
+        let keywords: [[UInt8]] = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+            (0..<Int.random(in: 1...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        }
+        let text: [UInt8] = (0..<Int.random(in: 0...400, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        let automaton = KeywordAutomaton(keywords: keywords)
+        // Duplicate keywords share no id here, so compare per distinct keyword text.
+        let expected = naiveHits(keywords, in: text)
+        #expect(automatonHits(automaton, in: text) == expected)
+    }
+
+    @Test func nestedAndOverlappingKeywords() {
+        let keywords = ["he", "she", "his", "hers", "HE"].map { Array($0.utf8) }
+        let automaton = KeywordAutomaton(keywords: keywords)
+        let text = Array("uSHErs ahishers".utf8)
+        #expect(automatonHits(automaton, in: text) == naiveHits(keywords, in: text))
+        #expect(automatonHits(automaton, in: text).contains([3, 6]))  // "hers" ends at 6
+    }
+
+    @Test func binaryBytesAndEmptyKeywords() {
+        let keywords: [[UInt8]] = [[], [0x00, 0xFF], [0xC3, 0xA9]]
+        let text: [UInt8] = [0x41, 0x00, 0xFF, 0xC3, 0xA9, 0x00]
+        let automaton = KeywordAutomaton(keywords: keywords)
+        #expect(automatonHits(automaton, in: text) == [[1, 3], [2, 5]])
+    }
+
+    @Test func windowsAroundHitsAreMergedAndBounded() throws {
+        let rule = Rule(id: "w", title: "w", keywords: ["kw"], regex: "kw")
+        let engine = try makeEngine([rule]) { $0.windowLines = 1 }
+        let worker = engine.makeWorker()
+        let lines = (0..<20).map { "line \($0)" + ($0 == 5 || $0 == 6 || $0 == 15 ? " kw" : "") }
+        let text = Array(lines.joined(separator: "\n").utf8)
+        var hits: [Int] = []
+        text.withUnsafeBytes { raw in
+            engine.automaton.forEachHit(in: raw) { _, end in hits += [end - 2, end] }
+        }
+        let windows = text.withUnsafeBytes { worker.windows(for: engine.compiledRules[0], hits: hits, in: $0) }
+        let rendered = windows.map { String(decoding: text[$0], as: UTF8.self) }
+        #expect(rendered == ["line 4\nline 5 kw\nline 6 kw\nline 7", "line 14\nline 15 kw\nline 16"])
+    }
+
+    @Test func windowOnAVeryLongLineIsCappedAtASeparator() throws {
+        let rule = Rule(id: "w", title: "w", keywords: ["kw"], regex: "kw")
+        let engine = try makeEngine([rule]) { $0.windowReach = 100 }
+        let worker = engine.makeWorker()
+        let text = Array((String(repeating: "word ", count: 1000) + "kw" + String(repeating: " word", count: 1000)).utf8)
+        let hit = 5000
+        let windows = text.withUnsafeBytes { worker.windows(for: engine.compiledRules[0], hits: [hit, hit + 2], in: $0) }
+        let window = try #require(windows.first)
+        #expect(windows.count == 1)
+        #expect(window.count < 300 && window.contains(hit))
+        #expect(text[window.lowerBound - 1] == UInt8(ascii: " ") && text[window.upperBound] == UInt8(ascii: " "))
+    }
+
+    @Test(arguments: jitPolicies)
+    func windowedScanEqualsWholeBufferScan(jit: JITPolicy) throws {
+        // The same rule with and without keywords must agree when every value has its keyword
+        // on the same line.
+        var rng = SplitMix64(seed: 7)
+        var lines: [String] = []
+        var expected: [String] = []
+        for i in 0..<300 {
+            if Int.random(in: 0..<10, using: &rng) == 0 {
+                let value = "rk9" + String((0..<16).map { _ in "abcdefghjkmnpqrstuvwxyz23456789".randomElement(using: &rng)! })
+                expected.append(value)
+                lines.append("\(i) ts=1 msg=\"stored\" apikey=\(value) user=bob")
+            } else {
+                lines.append("\(i) ts=1 msg=\"request ok\" id=\(i * 7919)")
+            }
+        }
+        let text = lines.joined(separator: "\n")
+        let windowed = Rule(id: "k", title: "k", keywords: ["apikey="], regex: #"apikey=(rk9[a-z0-9]{16})"#)
+        let whole = Rule(id: "k", title: "k", regex: #"apikey=(rk9[a-z0-9]{16})"#)
+        #expect(secrets(try scan(text, rules: [windowed], jit: jit)) == expected)
+        #expect(secrets(try scan(text, rules: [whole], jit: jit)) == expected)
+    }
+}
