@@ -75,8 +75,8 @@ public struct TOMLNode: Sendable, Hashable {
     /// The first character of the value (the opening quote of a string, `[` of an array, `{` of an
     /// inline table; for a `[table]` or `[[array of tables]]` element, its header's `[`).
     public var position: SourcePosition
-    /// For a single-line string whose source text equals its value (a literal string, or a basic
-    /// string without escapes): the position of the first character inside the quotes, so that an
+    /// For a string written on one line whose source text equals its value (a literal string, or
+    /// a basic string without escapes, in single or triple quotes): the position of the first character inside the quotes, so that an
     /// offset into the value maps to a column. Nil otherwise.
     public var verbatimStart: SourcePosition?
 
@@ -515,7 +515,12 @@ private struct TOMLParser {
         switch b {
         case 0x22:
             if peek(1) == 0x22 && peek(2) == 0x22 {
-                return TOMLNode(.string(try parseMultilineBasicString()), at: position)
+                let start = i
+                let s = try parseMultilineBasicString()
+                // Verbatim when written on one line without escapes: `"""..."""`.
+                let inner = bytes[(start + 3)..<max(start + 3, i - 3)]
+                let verbatim = !inner.contains(0x5C) && !inner.contains(0x0A) && !inner.contains(0x22)
+                return TOMLNode(.string(s), at: position, verbatimStart: verbatim ? SourcePosition(line: position.line, column: position.column + 3) : nil)
             }
             let start = i
             let s = try parseBasicString()
@@ -524,7 +529,11 @@ private struct TOMLParser {
             return TOMLNode(.string(s), at: position, verbatimStart: verbatim ? SourcePosition(line: position.line, column: position.column + 1) : nil)
         case 0x27:
             if peek(1) == 0x27 && peek(2) == 0x27 {
-                return TOMLNode(.string(try parseMultilineLiteralString()), at: position)
+                let startLine = line
+                let s = try parseMultilineLiteralString()
+                // Verbatim when written on one line: the usual form of a regex.
+                let verbatim = line == startLine && !s.utf8.contains(0x27)
+                return TOMLNode(.string(s), at: position, verbatimStart: verbatim ? SourcePosition(line: position.line, column: position.column + 3) : nil)
             }
             let s = try parseLiteralString()
             return TOMLNode(.string(s), at: position, verbatimStart: SourcePosition(line: position.line, column: position.column + 1))
@@ -581,6 +590,9 @@ private struct TOMLParser {
             }
             elements.append(try parseValue())
             try skipBlank()
+            if atEnd {
+                throw TOMLError("unterminated array: expected ']' before the end of file", at: positionOfOffset(open))
+            }
             if peek == 0x2C {
                 i += 1
                 continue
