@@ -42,6 +42,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 public struct JSONMember: Sendable, Hashable {
     public var key: String
     public var value: JSONValue
+
+    public init(key: String, value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// A JSON syntax error: where (1-based line and column, in bytes) and what.
@@ -154,7 +159,13 @@ public enum HTTPRequestJSON {
                 while let c = p.current, c >= 0x30, c <= 0x39 { p.index += 1 }
                 return p.index - s
             }
-            guard digits(&self) > 0 else { throw error("invalid number") }
+            let integerStart = index
+            let integerDigits = digits(&self)
+            guard integerDigits > 0 else { throw error("invalid number") }
+            if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+                index = integerStart
+                throw error("invalid number: leading zero")
+            }
             if current == UInt8(ascii: ".") {
                 index += 1
                 guard digits(&self) > 0 else { throw error("invalid number: digits expected after '.'") }
