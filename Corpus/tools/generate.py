@@ -2997,16 +2997,16 @@ COCOAPODS: 1.15.2
 def build_minified():
     a = ACCOUNTS[4]
     chunks = []
-    for i in range(60):
+    for i in range(260):
         chunks.append(f'function r{i}(e,t){{return e.id==="{uuid4()}"?t:null}}var c{i}="{hexs(40)}";')
     neg_line = "".join(chunks)
     leak = (f'!function(){{"use strict";var e={{baseURL:"https://api.sirportly.com/api/v2",timeout:1e4}};'
-            + "".join(f'function s{i}(e){{return Object.assign({{}},e,{{k{i}:{i}}})}}' for i in range(40))
+            + "".join(f'function s{i}(e){{return Object.assign({{}},e,{{k{i}:{i}}})}}' for i in range(400))
             + f'var t=axios.create(Object.assign(e,{{headers:{{"X-Auth-Token":"{F("sirportly-token", a.token)}","X-Auth-Secret":"{F("sirportly-secret", a.secret)}"}}}}));'
-            + "".join(f'function u{i}(n){{return t.get("/tickets/all?page="+n+"&x={i}")}}' for i in range(40))
+            + "".join(f'function u{i}(n){{return t.get("/tickets/all?page="+n+"&x={i}")}}' for i in range(400))
             + f'window.__maps="{F("google-api-key", google_api_key())}";}}();')
     emit("web/dist/assets/app.8c1f2e.min.js", "/*! helpdesk-portal v2.4.1 | (c) Example Ltd | MIT */\n" + leak + "\n" + neg_line + N("minified code full of UUID comparisons and 40-hex constants") + "\n//# sourceMappingURL=app.8c1f2e.min.js.map\n")
-    vendor = "".join(f'var m{i}="{b64_blob_with_50_run(300)}";' for i in range(12))
+    vendor = "".join(f'var m{i}="{b64_blob_with_50_run(300)}";' for i in range(60))
     emit("web/dist/assets/vendor.3b9a71.min.js", "/*! vendor bundle */\n" + vendor + N("embedded base64 assets with 50-char alphanumeric runs") + "\n")
 
 
