@@ -185,7 +185,7 @@ extension BuiltinRules {
     keywords = ["\"auth\""]
     regex = '''\x22auth\x22[ \t]*:[ \t]*\x22([A-Za-z0-9+/]{8,}={0,2})\x22'''
     decode = "base64"
-    decodedRegex = '''^[^:\x00-\x1f\x7f]+:(?!(?:password|pass|secret|\*+|x+)$)([^\x00-\x1f\x7f]{3,})$'''
+    decodedRegex = '''^[\x21-\x39\x3b-\x7e][\x20-\x39\x3b-\x7e]*:(?!(?:password|pass|secret|\*+|x+)$)((?:[\x20-\x7e]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,})$'''
     references = ["https://docs.docker.com/reference/cli/docker/login/#credential-stores", "https://cwe.mitre.org/data/definitions/522.html"]
     tags = ["password", "config", "docker"]
     examples = [
@@ -208,7 +208,7 @@ extension BuiltinRules {
     keywords = ["_password", "_auth"]
     regex = '''(?<![\w])_(?:auth|password)[ \t]*=[ \t]*[\x22']?([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])'''
     decode = "base64"
-    decodedRegex = '''^(?|[^:\x00-\x1f\x7f]*:(?!(?:password|pass|secret|\*+|x+)$)([^\x00-\x1f\x7f]{3,})|(?!(?:password|pass|secret|\*+|x+)$)([^:\x00-\x1f\x7f]{3,}))$'''
+    decodedRegex = '''^(?|[\x21-\x39\x3b-\x7e][\x20-\x39\x3b-\x7e]*:(?!(?:password|pass|secret|\*+|x+)$)((?:[\x20-\x7e]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,})|(?!(?:password|pass|secret|\*+|x+)$)((?:[\x20-\x39\x3b-\x7e]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,}))$'''
     references = ["https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration", "https://cwe.mitre.org/data/definitions/522.html"]
     tags = ["password", "config", "npm"]
     examples = [
@@ -423,21 +423,21 @@ extension BuiltinRules {
     references = ["Sirportly API documentation, Authentication > User Authentication (the application stores the returned token and secret, never the user's password)", "https://cwe.mitre.org/data/definitions/256.html", "https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html"]
     tags = ["password", "code", "sirportly", "runtime-value"]
     examples = [
-      '''UserDefaults.standard.set(«password», forKey: "sirportlyPassword")''',
+      '''UserDefaults.standard.set(«loginPassword», forKey: "sirportlyPassword")''',
       '''defaults.set(«passwordField.text», forKey: Keys.password)''',
       '''UserDefaults.standard.set(«credentials.username», forKey: "userPassword")''',
-      '''@AppStorage("password") var «password»: String = ""''',
-      '''let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecValueData as String: «password».data(using: .utf8)!]''',
+      '''@AppStorage("password") var «savedPassword»: String = ""''',
+      '''let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecValueData as String: «userPassword».data(using: .utf8)!]''',
       '''prefs.edit().putString("password", «etPassword.getText().toString()»).apply()''',
       '''editor.putString(KEY_PASSWORD, «pwd»);''',
-      '''localStorage.setItem('password', «password»);''',
+      '''localStorage.setItem('password', «pw»);''',
       '''await AsyncStorage.setItem("sirportly.password", «form.password»)''',
       '''await SecureStore.setItemAsync('userPassword', «values.password»);''',
       '''session['password'] = «request.form['password']»''',
-      '''with open(path, 'w') as f: f.write(«password»)''',
-      '''try «password».write(to: url, atomically: true, encoding: .utf8)''',
+      '''with open(path, 'w') as f: f.write(«plain_password»)''',
+      '''try «newPassword».write(to: url, atomically: true, encoding: .utf8)''',
       '''fs.writeFileSync(credsPath, «userPassword»)''',
-      '''keyring.set_password("sirportly", username, «password»)''',
+      '''keyring.set_password("sirportly", username, «user_password»)''',
       '''INSERT INTO users (email, password) VALUES ('a@example.com', '«Vb8kQ2zLw5t»');''',
       '''INSERT INTO accounts (username, password, created_at) VALUES (:username, «:password», NOW())''',
       '''UPDATE users SET password = «:new_password» WHERE id = :id''',
