@@ -227,7 +227,7 @@ def anthropic_key():
 
 
 def hf_token():
-    return "hf_" + rs(34, ALNUM)
+    return "hf_" + rs(34, LOWER + UPPER)
 
 
 def dop():
@@ -251,7 +251,7 @@ def nrak():
 
 
 def vault_token():
-    return "hvs." + rs(24, ALNUM) if R.random() < 0.3 else "hvs.CAESI" + rs(86, B64URL)
+    return "hvs.CAESI" + rs(86, B64URL)
 
 
 def tfc_token():
@@ -283,7 +283,7 @@ def age_key():
 
 
 def atlassian():
-    return "ATATT3xFfGF0" + rs(170, B64URL) + "=" + rs(8, UPPER + DIGITS)
+    return "ATATT3xFfGF0" + rs(171, B64URL) + "=" + rs(8, UPPER + DIGITS)
 
 
 def grafana_sa():

@@ -1,5 +1,5 @@
 sirportly_secret = "hj7rcs7s64xs1428qnfggb7ngt1jgrray0mp2kbbyr1fa0j1z7"
 datadog_api_key  = "3e1bb7d96fbeedcdc0e1a40877efc545"
-vault_token      = "hvs.CAESIKDlPhxeA8rawOtqsjRShX0T3DT71wM0Uy6PJsaIbqQBx1agvz3yH7HCjfpNDCZQHA9aBAwu9j0vihdU9kDIMQf"
-tfc_token        = "h8twthjF21wr7e.atlasv1.PH6WHcoAVq10pTh8lmn9g0HIHvIeCFviAx7iypsJzuPSoOjehxQC6lCtrMy8TlMG8rY"
-cluster_id       = "ae19b84d-3ea1-43a4-8c74-0123c90f1cac"
+vault_token      = "hvs.CAESICKDlPhxeA8rawOtqsjRShX0T3DT71wM0Uy6PJsaIbqQBx1agvz3yH7HCjfpNDCZQHA9aBAwu9j0vihdU9kDIMQ"
+tfc_token        = "L4ch8twthjF21w.atlasv1.r7ePH6WHcoAVq10pTh8lmn9g0HIHvIeCFviAx7iypsJzuPSoOjehxQC6lCtrMy8TlMG"
+cluster_id       = "c90f1cac-cb97-4d0c-84c1-4b7af13f92bb"

@@ -9,4 +9,4 @@ s3 = boto3.client(
 run_id = "8e72c756-87bb-450e-b1f6-3643b635f6cf"
 s3.upload_file("tickets.csv", "helpdesk-exports", f"{run_id}/tickets.csv")
 openai_key = "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"
-hf_token = "hf_aZ4G3C6C7POaVGDCBG1U6yyQdz9qFZsPDP"
+hf_token = "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"

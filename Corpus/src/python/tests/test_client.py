@@ -5,7 +5,7 @@ DOC_TOKEN = "d3f269a9-932e-eeb0-05e7-14fdff8696b2"
 DOC_SECRET = "us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d"
 FAKE_TOKEN = "00000000-0000-0000-0000-000000000000"
 FAKE_SECRET = "x" * 50
-TICKET_IDS = ["5a5e7b28-218f-472c-8b2d-dcc6246ed3eb", "fafb3fb8-b105-4ed1-9cab-ef366f93440f", "3ad9058d-5679-1323-af48-7f1c75259f12"]
+TICKET_IDS = ["5cbdfbfa-3ad9-458d-9679-5323af487f1c", "3f00703b-40eb-4205-b68b-b6af6dbed754", "59715cec-c611-1e63-80df-50d913d7728e"]
 
 
 def test_headers(requests_mock):
