@@ -3112,6 +3112,115 @@ PEM,
     ]) + "\n")
 
 
+def build_extra_formats():
+    # Postman collection (variables) and an exported environment (values).
+    coll = {"info": {"_postman_id": uuid4() + N("collection id UUID"), "name": "Sirportly API", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "item": [{"name": "All tickets", "request": {"method": "GET", "header": [
+                {"key": "X-Auth-Token", "value": "{{sirportly_token}}" + N("Postman variable reference"), "type": "text"},
+                {"key": "X-Auth-Secret", "value": "{{sirportly_secret}}" + N("Postman variable reference"), "type": "text"}],
+                "url": {"raw": "https://api.sirportly.com/api/v2/tickets/all", "protocol": "https", "host": ["api", "sirportly", "com"], "path": ["api", "v2", "tickets", "all"]}}},
+                {"name": "Login", "request": {"method": "POST", "header": [{"key": "X-Auth-Application", "value": "{{sirportly_application}}" + N("Postman variable reference")}],
+                 "body": {"mode": "urlencoded", "urlencoded": [{"key": "username", "value": "{{username}}"}, {"key": "password", "value": "{{password}}" + N("Postman variable reference")}]},
+                 "url": {"raw": "https://api.sirportly.com/api/v2/users/authenticate"}}}]}
+    emit("api-clients/postman/Sirportly.postman_collection.json", jdumps(coll, indent="\t") + "\n")
+    env = {"id": uuid4() + N("environment id UUID"), "name": "Sirportly production", "values": [
+        {"key": "sirportly_token", "value": F("sirportly-token", ACCOUNTS[2].token), "type": "secret", "enabled": True},
+        {"key": "sirportly_secret", "value": F("sirportly-secret", ACCOUNTS[2].secret), "type": "secret", "enabled": True},
+        {"key": "sirportly_application", "value": F("sirportly-application-token", APP_TOKENS[1]), "type": "default", "enabled": True},
+        {"key": "username", "value": "priya.n", "type": "default", "enabled": True},
+        {"key": "password", "value": F("password-in-config", password()), "type": "secret", "enabled": True}],
+        "_postman_variable_scope": "environment", "_postman_exported_at": "2026-11-27T16:02:11.204Z", "_postman_exported_using": "Postman/11.19.0"}
+    emit("api-clients/postman/Sirportly-production.postman_environment.json", jdumps(env, indent="\t") + "\n")
+    emit("api-clients/insomnia/insomnia-export.yaml", f"""_type: export
+__export_format: 4
+__export_source: insomnia.desktop.app:v10.1.1
+resources:
+  - _id: req_{hexs(32)}  ⟦neg: Insomnia object id (hex)⟧
+    _type: request
+    name: Sirportly statuses
+    method: GET
+    url: https://api.sirportly.com/api/v2/objects/statuses
+    headers:
+      - name: X-Auth-Token
+        value: "{F('sirportly-token', ACCOUNTS[0].token)}"
+      - name: X-Auth-Secret
+        value: "{F('sirportly-secret', ACCOUNTS[0].secret)}"
+      - name: X-Request-Id
+        value: "{{% uuid 'v4' %}}"
+  - _id: env_{hexs(32)}  ⟦neg: Insomnia object id (hex)⟧
+    _type: environment
+    data:
+      token: "{{{{ _.vault.sirportly_token }}}}"  ⟦neg: template reference⟧
+""")
+    # Python http.client debug output: headers inside a bytes literal with escaped CRLF.
+    a = ACCOUNTS[3]
+    emit("logs/app/requests-debug.log", f"""DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): api.sirportly.com:443
+send: b'GET /api/v2/tickets/all?page=1 HTTP/1.1\\r\\nHost: api.sirportly.com\\r\\nUser-Agent: python-requests/2.32.3\\r\\nAccept-Encoding: gzip, deflate\\r\\nAccept: */*\\r\\nConnection: keep-alive\\r\\nX-Auth-Token: {F('sirportly-token', a.token)}\\r\\nX-Auth-Secret: {F('sirportly-secret', a.secret)}\\r\\n\\r\\n'
+reply: 'HTTP/1.1 200 OK\\r\\n'
+header: Content-Type: application/json; charset=utf-8
+header: X-Request-Id: {uuid4()}  ⟦neg: response request id⟧
+header: ETag: W/"{hexs(32)}"  ⟦neg: ETag⟧
+DEBUG:urllib3.connectionpool:https://api.sirportly.com:443 "GET /api/v2/tickets/all?page=1 HTTP/1.1" 200 4412
+send: b'POST /api/v2/users/authenticate HTTP/1.1\\r\\nHost: api.sirportly.com\\r\\nX-Auth-Application: {F('sirportly-application-token', APP_TOKENS[0])}\\r\\nContent-Type: application/x-www-form-urlencoded\\r\\n\\r\\n'
+send: b'username=kwame.asante&password={F('password-in-log', urllib.parse.quote(password(), safe=''))}'
+reply: 'HTTP/1.1 200 OK\\r\\n'
+""")
+    # Windows-edited env file with CRLF line endings.
+    crlf = f"""# exported from the Windows build agent\r
+SET SIRPORTLY_TOKEN={F('sirportly-token', ACCOUNTS[1].token)}\r
+SET SIRPORTLY_SECRET={F('sirportly-secret', ACCOUNTS[1].secret)}\r
+SET BUILD_GUID={{{uuid4().upper()}}}  ⟦neg: braced uppercase GUID⟧\r
+SET SQL_PASSWORD={F('password-in-config', password())}\r
+"""
+    emit("ci/windows/agent-env.cmd", crlf)
+    # Chat export with emoji before the pasted credentials.
+    msgs = [
+        {"type": "message", "user": "U0" + rs(9, UPPER + DIGITS), "ts": f"1764370{R.randrange(100, 999)}.{R.randrange(100000, 999999)}",
+         "text": "can someone check request " + uuid4() + " for me? 🙏" + N("request UUID in chat")},
+        {"type": "message", "user": "U0" + rs(9, UPPER + DIGITS), "ts": f"1764370{R.randrange(100, 999)}.{R.randrange(100000, 999999)}",
+         "text": "🔑 here you go: X-Auth-Token: " + F("sirportly-token", ACCOUNTS[4].token) + " X-Auth-Secret: " + F("sirportly-secret", ACCOUNTS[4].secret)},
+        {"type": "message", "user": "U0" + rs(9, UPPER + DIGITS), "ts": f"1764370{R.randrange(100, 999)}.{R.randrange(100000, 999999)}",
+         "text": "😬 please rotate that and use 1Password next time" + N("chat text without credentials")},
+        {"type": "message", "user": "U0" + rs(9, UPPER + DIGITS), "ts": f"1764370{R.randrange(100, 999)}.{R.randrange(100000, 999999)}",
+         "text": "the docs example is X-Auth-Token: " + DOC_TOKEN + " 👍" + N("Sirportly documentation example token in chat")},
+        {"type": "message", "user": "U0" + rs(9, UPPER + DIGITS), "ts": f"1764370{R.randrange(100, 999)}.{R.randrange(100000, 999999)}",
+         "text": "wifi in the office is `helpdesk-guest` / `" + F("password-hardcoded", password()) + "`"},
+    ]
+    emit("exports/slack/helpdesk-dev/2026-11-28.json", "[\n" + ",\n".join("  " + jdumps(m) for m in msgs) + "\n]\n")
+    # Sirportly webhook payloads: ids and references only.
+    hooks = []
+    for i in range(12):
+        hooks.append(jdumps({"event": R.choice(["ticket.created", "ticket.updated", "ticket.status_changed"]), "delivery": uuid4(),
+                             "ticket": {"id": R.randrange(100000, 999999), "reference": ticket_ref(), "uuid": uuid1(), "department": {"id": 4, "name": "Billing"}},
+                             "signature": "sha256=" + sha256_hex()}) + N("webhook delivery UUID, ticket UUIDv1 and HMAC signature (64 hex)"))
+    emit("logs/webhooks/sirportly-deliveries.jsonl", "\n".join(hooks) + "\n")
+    # Terraform state with a sensitive attribute.
+    state = {"version": 4, "terraform_version": "1.9.8", "serial": 42, "lineage": uuid4() + N("state lineage UUID"), "outputs": {},
+             "resources": [{"mode": "managed", "type": "aws_ssm_parameter", "name": "sirportly_secret", "provider": "provider[\"registry.terraform.io/hashicorp/aws\"]",
+                            "instances": [{"schema_version": 0, "attributes": {"arn": f"arn:aws:ssm:eu-west-2:{R.randrange(10**11, 10**12)}:parameter/helpdesk/sirportly/secret",
+                                                                               "id": "/helpdesk/sirportly/secret", "type": "SecureString",
+                                                                               "value": F("sirportly-secret", ACCOUNTS[0].secret), "version": 3},
+                                           "sensitive_attributes": [[{"type": "get_attr", "value": "value"}]]}]}]}
+    emit("infra/terraform/terraform.tfstate", jdumps(state, indent=2) + "\n")
+    # CSV export of integration settings.
+    rows = ["id,provider,name,token,secret,created_by"]
+    for i, acc in enumerate(ACCOUNTS[:4]):
+        rows.append(f"{i + 1},sirportly,Helpdesk {i + 1},{F('sirportly-token', acc.token)},{F('sirportly-secret', acc.secret)},{R.choice(USERS)}")
+    rows.append(f"5,sirportly,Sandbox,{DOC_TOKEN},{DOC_SECRET},ljensen" + N("Sirportly documentation example values"))
+    rows.append(f"6,sirportly,Disabled,,,{R.choice(USERS)}" + N("empty credentials"))
+    emit("exports/integrations.csv", "\n".join(rows) + "\n")
+    # Java stack trace with the credentials in an exception message.
+    emit("logs/app/ticket-bridge.log", f"""2026-11-28 22:10:04.118 ERROR 1 --- [bridge-poller-1] c.e.bridge.SirportlyPoller : poll failed (request {uuid4()})  ⟦neg: request UUID⟧
+org.springframework.web.client.HttpClientErrorException$Unauthorized: 401 Unauthorized: [{{"error":"AccessDenied"}}]
+	at org.springframework.web.client.HttpClientErrorException.create(HttpClientErrorException.java:106)
+	at com.example.bridge.SirportlyClient.tickets(SirportlyClient.java:47)
+Caused by: java.lang.IllegalStateException: rejected credentials [token={F('sirportly-token', ACCOUNTS[5].token)}, secret={F('sirportly-secret', ACCOUNTS[5].secret)}]
+	at com.example.bridge.SirportlyPoller.poll(SirportlyPoller.java:33)
+2026-11-28 22:10:34.502 INFO 1 --- [bridge-poller-1] c.e.bridge.SirportlyPoller : poll ok, 12 tickets, cursor={uuid4()}  ⟦neg: cursor UUID⟧
+2026-11-28 22:11:02.990 WARN 1 --- [main] o.h.e.j.e.i.JdbcEnvironmentInitiator : HHH000342: Could not obtain connection to query metadata (password authentication failed for user "bridge")  ⟦neg: error message mentioning password⟧
+""")
+
+
 # ---------------------------------------------------------------------------------------------
 # Main
 
