@@ -10,8 +10,8 @@ extension BuiltinRules {
     title = "Password in a configuration file"
     description = "A password written as a literal value in configuration: .env and shell exports, YAML, JSON, INI, TOML, .properties, XML elements and attributes, .NET appSettings and connection strings, plists, PHP arrays and define(), Ruby hashes, fstab/mount options. Anyone who can read the file, the repository or its history can log in with it. Rotate the password, then load it at run time from the environment or a secret store (Vault, AWS Secrets Manager, Kubernetes Secrets, a CI secret) and keep only the reference in the file."
     severity = "high"
-    keywords = ["password", "passwd", "pwd", "pass", "passphrase", "passwort"]
-    regex = '''(?i)(?|^[ \t]*(?:-[ \t]+)?[\x22'](?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[\x22'][ \t]*(?::|=>|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*:(?&key)[ \t]*=>[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')(?=[ \t]*(?:#.*)?\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)=([^\s\x22'$`{<;&][^\s;&]*)(?=(?:[ \t]+#.*)?[ \t]*\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)(?:[ \t]*:[ \t]+|[ \t]+=[ \t]*|=[ \t]+)(?=[^\x0a\r]{3})([^\s\x22'|>{\[<$#`&*!%@,;](?:.*?[^\s,;])?)(?=(?:[ \t]+[#;].*)?[ \t]*\r?$)|<(?:[\w.-]+:)?(?&key)>[ \t]*(?|<!\[CDATA\[([^\]\x0a]+)\]\]>|([^<\s{$][^<\x0a]*?))[ \t]*</|<[\w:.-]+[ \t][^<>\x0a]*?(?<=\s)(?&key)[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|<add[ \t][^<>\x0a]*?\bkey[ \t]*=[ \t]*[\x22'](?&key)[\x22'][^<>\x0a]*?[ \t]value[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?|;[ \t]*(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)|(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)(?=[ \t]*;[ \t]*[\w ]+=))|<key>(?&key)</key>\s*<string>([^<\s][^<]*?)</string>|\bdefine\(\s*[\x22'](?&key)[\x22']\s*,\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^(?!.*(?&logline)).*?[{,(\[][ \t]*[\x22'](?&key)[\x22'][ \t]*(?::|=>)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\b(?:user(?:name)?|uid)=[^,\s]*,(?:[^,\s]*,)*?(?:password|pass)=([^,\s]+))(?(DEFINE)(?<key>(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
+    keywords = ["password", "passwd", "pwd", "pw", "pass", "passphrase", "passwort"]
+    regex = '''(?i)(?|^[ \t]*(?:-[ \t]+)?[\x22'](?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[\x22'][ \t]*(?::|=>|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*:(?&key)[ \t]*=>[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')(?=[ \t]*(?:#.*)?\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)=([^\s\x22'$`{<;&][^\s;&]*)(?=(?:[ \t]+#.*)?[ \t]*\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)(?:[ \t]*:[ \t]+|[ \t]+=[ \t]*|=[ \t]+)(?=[^\x0a\r]{3})([^\s\x22'|>{\[<$#`&*!%@,;](?:.{0,254}?[^\s,;])?)(?=(?:[ \t]+[#;].*)?[ \t]*\r?$)|<(?:[\w.-]+:)?(?&key)>[ \t]*(?|<!\[CDATA\[([^\]\x0a]+)\]\]>|([^<\s{$][^<\x0a]*?))[ \t]*</|<[\w:.-]+[ \t][^<>\x0a]*?(?<=\s)(?&key)[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|<add[ \t][^<>\x0a]*?\bkey[ \t]*=[ \t]*[\x22'](?&key)[\x22'][^<>\x0a]*?[ \t]value[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?|;[ \t]*(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)|(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)(?=[ \t]*;[ \t]*[\w ]+=))|<key>(?&key)</key>\s*<string>([^<\s][^<]*?)</string>|\bdefine\(\s*[\x22'](?&key)[\x22']\s*,\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^(?!.*(?&logline)).*?[{,(\[][ \t]*[\x22'](?&key)[\x22'][ \t]*(?::|=>)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\x22key\x22\s*:\s*\x22(?&key)\x22\s*,\s*\x22value\x22\s*:\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\bname:[ \t]*[\x22']?(?&key)[\x22']?[ \t]*\r?\x0a[ \t]*value:[ \t]*(?|\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|'([^'\x0a]{3,})'|([^\s\x22'{$&*!|>#][^\x0a]*?))[ \t]*\r?$|\bvariable[ \t]+\x22(?&key)\x22[ \t]*\{[^}]*?\bdefault[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\b(?:user(?:name)?|uid)=[^,\s]*,(?:[^,\s]*,)*?(?:password|pass)=([^,\s]+))(?(DEFINE)(?<key>(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
     references = ["https://cwe.mitre.org/data/definitions/256.html", "https://cwe.mitre.org/data/definitions/798.html", "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
     tags = ["password", "config"]
     examples = [
@@ -41,6 +41,26 @@ extension BuiltinRules {
       '''  - POSTGRES_PASSWORD=«Bv6Cx9Zs2Ad5»''',
       '''//fs01/share /mnt/share cifs username=backup,password=«Ui8Op5Kl2Jh9»,uid=1000 0 0''',
       '''db.password: «correct horse battery staple»''',
+      '''
+    [client]
+    user = backup
+    password = «Nm3Bv6Cx9Za2»''',
+      '''  <password><![CDATA[«Op4Iu7Yt0Re3»]]></password>''',
+      '''pw: «Kj7Hg4Fd1Sa8»''',
+      '''
+    {
+    	"key": "password",
+    	"value": "«Sm7#Wl1387qz»",
+    	"type": "secret"
+    }''',
+      '''
+            - name: DB_PASSWORD
+              value: "«Tq3Lp8Vn2Xc5»"''',
+      '''
+    variable "db_password" {
+      type    = string
+      default = "«Ew6Rt9Yu2Io5»"
+    }''',
     ]
     negativeExamples = [
       '''DB_PASSWORD=''',
@@ -80,6 +100,25 @@ extension BuiltinRules {
       '''NOPASSWD: ALL''',
       '''_password=bnBtdXNlcjpMazNKaDdGZDJTYTk=''',
       '''password = "hunter2";''',
+      '''password: ghp_ZYPKhrZy2M9CUnVECihaijjaTBV3Ulz4O7KG''',
+      '''      POSTGRES_PASSWORD: postgres''',
+      '''  password 6d9c7b31-cf96-4f49-ae4a-f9b22409bb5e''',
+      '''password: 6d9c7b31-cf96-4f49-ae4a-f9b22409bb5e''',
+      '''compass = north''',
+      '''passwordless: true''',
+      '''
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {name: db, key: password}''',
+      '''
+            - name: DB_PASSWORD
+              value: ""''',
+      '''
+    variable "db_password" {
+      type      = string
+      sensitive = true
+    }''',
+      '''{"key": "password", "value": "{{password}}"}''',
     ]
     [[rules.allowlists]]
     description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
@@ -340,6 +379,9 @@ extension BuiltinRules {
       '''openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:«Zx4Cv7Bn1Mq8»''',
       '''redis-cli -h cache.internal -a «Ty5Gh8Jk2Lp6» ping''',
       '''echo 'deploy:«Qa1Ws2Ed3Rf4»' | sudo chpasswd''',
+      '''redis-server --requirepass «Gv5Hb8Nj1Mk4» --port 6380''',
+      '''    command: ["redis-server", "--requirepass", "«Nc7Vl4Xq0Zp3»"]''',
+      "curl -v https://api.example.com/api/v2/users/authenticate -d username=ljensen -d password='«Wl9#Em6720qz»'",
     ]
     negativeExamples = [
       '''curl -u deploy: https://api.example.com''',
@@ -355,6 +397,9 @@ extension BuiltinRules {
       '''export PGPASSWORD="${DB_PASSWORD}"''',
       '''sshpass -e ssh deploy@web01''',
       '''mysqladmin --password ping''',
+      '''curl -d username=jdoe -d password=hunter2 https://api.example.com/login''',
+      '''    args: ["--password-file", "/run/secrets/db"]''',
+      '''curl -d @login.json https://api.example.com/login''',
     ]
     [[rules.allowlists]]
     description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
@@ -381,8 +426,8 @@ extension BuiltinRules {
     title = "Password in a logged request"
     description = "A login request written to a log with the password in it: query strings, form bodies, JSON bodies, Rails `Parameters:` lines, Django/Flask/Express request dumps — for example a Sirportly user authentication call, which sends the user's username and password once to obtain their API token and secret. Logs are shipped, indexed and kept far longer than requests, so the password is exposed to everyone who can read them. Rotate the affected passwords, purge the log copies, and filter password parameters before logging (Rails `filter_parameters`, a logging redaction filter, never logging request bodies of auth endpoints)."
     severity = "high"
-    keywords = ["password", "passwd", "pwd", "pass", "passwort"]
-    regex = '''(?i)(?|(?-i:\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS))[ \t]+\x22?/[^\s?\x22]*\?(?:[^\s\x22&#]*&)*?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#]+)|(?:^|(?<=[\s\x22'=:]))(?|(?:[\w.\[\]%-]+=[^&\s\x22']*&)+(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#]+)|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#]+)(?=&[\w.\[\]%-]+=))|\x22name\x22\s*:\s*\x22(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?\x22\s*,\s*\x22value\x22\s*:\s*\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|^(?=.*(?&logline)).*?(?<![\w?&;-])(?|[\x22']?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22']?[ \t]*(?:=>|:|=)[ \t]*\[?[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\([ \t]*[\x22'](?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22'][ \t]*,[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[ \t]*[=:][ \t]*([^\s\x22'&,;{}\[\]()<>*]{3,})))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
+    keywords = ["password", "passwd", "pwd", "pw", "pass", "passwort"]
+    regex = '''(?i)(?|(?-i:\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS))[ \t]+\x22?/[^\s?\x22]*\?(?:[^\s\x22&#]*&)*?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)|(?:^|(?<=[\s\x22'=:]))(?|(?:[\w.\[\]%-]+=[^&\s\x22']*&)+(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)(?=&[\w.\[\]%-]+=))|\x22name\x22\s*:\s*\x22(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?\x22\s*,\s*\x22value\x22\s*:\s*\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|^(?=.*(?&logline)).*?(?<![\w?&;-])(?|[\x22']?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22']?[ \t]*(?:=>|:|=)[ \t]*\[?[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\([ \t]*[\x22'](?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22'][ \t]*,[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[ \t]*[=:][ \t]*([^\s\x22'&,;{}\[\]()<>*]{3,})))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
     references = ["https://cwe.mitre.org/data/definitions/532.html", "https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html", "Sirportly API documentation, Authentication > User Authentication (the application stores the returned token and secret, never the user's password)"]
     tags = ["password", "log", "sirportly"]
     examples = [
@@ -397,6 +442,11 @@ extension BuiltinRules {
       '''level=info ts=2026-11-28T10:12:01Z msg="login attempt" user=alice password=«Rq7Ws2Ed5Tf8»''',
       '''{"ts":"2026-11-28T10:12:01Z","msg":"login","password":"«Yh6Uj9Ik3Ol1»"}''',
       '''username=alice&password=«Pl0Ok9Ij8Uh7»&remember_me=1''',
+      '''
+    {
+      "name": "password",
+      "value": "«Fq2Wd5Rt8Yh1»"
+    }''',
     ]
     negativeExamples = [
       '''  Parameters: {"username"=>"jdoe", "password"=>"[FILTERED]"}''',
@@ -410,6 +460,9 @@ extension BuiltinRules {
       '''2026-11-28 10:12:01 INFO password=<redacted> user=alice''',
       '''2026-11-28 10:12:01 ERROR password: [REDACTED]''',
       '''"GET /reset?password_reset_token=Zx4Cv7Bn1Mq8 HTTP/1.1" 200''',
+      '''{"name": "password", "value": "[FILTERED]"}''',
+      '''request.httpBody = "username=\(username)&password=\(password)".data(using: .utf8)''',
+      '''const body = `username=${username}&password=${password}`;''',
     ]
     [[rules.allowlists]]
     description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
@@ -436,7 +489,7 @@ extension BuiltinRules {
     title = "Application stores the user's password"
     description = "Code that saves the user's password — to UserDefaults, @AppStorage, SharedPreferences, localStorage, AsyncStorage, a cookie, a session, a file, a database column without hashing — or even to the Keychain or an OS credential store. Sirportly's API documentation (Authentication, \"User Authentication\") allows an application to keep the token and secret that the authentication call returns for persistent access, and forbids keeping the user's password in the application in any circumstances. That includes the Keychain: secure storage does not make storing the password allowed. Send the password once to authenticate, store the returned token/secret (in the Keychain), discard the password, and have affected users change it. Server-side, store only a salted slow hash (bcrypt, scrypt, Argon2). The reported span is the stored expression, since the value is only known at run time."
     severity = "high"
-    keywords = ["pass", "pwd"]
+    keywords = ["pass", "pwd", "pw"]
     regex = '''(?i)(?|\.set(?:Value)?\([ \t]*(?|((?&pwchain))[ \t]*,[ \t]*forKey:|((?&anyv))[ \t]*,[ \t]*forKey:[ \t]*(?&keypw))|@(?:AppStorage|SceneStorage)\([ \t]*(?&keypw)[ \t]*\)[ \t]*(?:(?:private|public|internal|fileprivate)[ \t]+)?var[ \t]+(\w+)|\bkSecValueData(?:[ \t]+as[ \t]+String)?\]?[ \t]*(?::|=)[ \t]*\[?((?&pwchain))|\.putString\([ \t]*(?|(?&keypw)[ \t]*,[ \t]*((?&anyv))|[^,()\x0a]+,[ \t]*((?&pwchain)))[ \t]*\)|\b(?:localStorage|sessionStorage|AsyncStorage|SecureStore|EncryptedStorage|RNSecureStorage|Preferences|Storage|storage|store|Cookies|cookies|jsCookie|Keychain|keychain)\.(?:setItem|setItemAsync|set|setString|setValue|save)\([ \t]*(?|(?&keypw)[ \t]*,[ \t]*((?&anyv))|[^,()\x0a]+,[ \t]*((?&pwchain))[ \t]*[,)])|\.set\([ \t]*\{[ \t]*key:[ \t]*(?&keypw)[ \t]*,[ \t]*value:[ \t]*((?&anyv))|\b(?:localStorage|sessionStorage)(?:\.|\[[ \t]*)(?:(?&keypw)|(?&ident))\]?[ \t]*=(?!=)[ \t]*((?&anyv))|(?<![\w.])[\w.$]*?(?:prefs|preferences|defaults|keychain|storage|settings|session|cookies|store|cache|datastore|SESSION)[ \t]*\[[ \t]*(?&keypw)[ \t]*\][ \t]*=(?!=)[ \t]*((?&anyv))|\b(?:f|fh|fp|fd|file|out|outfile|output|writer|fw|bw|fos|pw|\w*[Ff]ile|\w*[Ww]riter)\.(?:write|writelines|print|println|puts)\([ \t]*((?&pwchain))[ \t]*[)+,]|((?&pwchain))\.write\((?:to|toFile|toURL):|\bfs(?:\.promises)?\.(?:writeFile|writeFileSync|appendFile|appendFileSync)\([ \t]*[^,\x0a]+,[ \t]*((?&pwchain))|\bFiles\.(?:write|writeString)\([ \t]*[^,\x0a]+,[ \t]*((?&pwchain))|\b(?:json|yaml|pickle|toml|marshal)\.(?:dump|safe_dump)\([ \t]*\{[^}\x0a]*?[\x22'](?&key)[\x22'][ \t]*:[ \t]*((?&chain))|\.set\([ \t]*[\x22'][^\x22'\x0a]+[\x22'][ \t]*,[ \t]*(?&keypw)[ \t]*,[ \t]*((?&chain))|\b(?:keyring\.set_password|keytar\.setPassword)\([ \t]*[^,\x0a]+,[ \t]*[^,\x0a]+,[ \t]*((?&anyv))|\bsetcookie\([ \t]*(?&keypw)[ \t]*,[ \t]*((?&anyv))|\bfile_put_contents\([ \t]*[^,\x0a]+,[ \t]*(?:[\x22'][^\x22'\x0a]*?)?(\$\w*(?:pass|pwd)\w*)|\bdocument\.cookie[ \t]*=[ \t]*[\x22'`][^\x22'`\x0a]*?(?&key)=[\x22'`]?[ \t]*\+[ \t]*((?&chain))|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){1}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){1}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){2}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){2}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){3}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){3}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){4}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){4}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){5}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){5}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){6}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){6}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bINSERT[ \t]+INTO[ \t]+[\w.\x22`\[\]]+[ \t]*\([ \t]*(?:(?&sqlcol)[ \t]*,[ \t]*){7}(?&pwcol)[ \t]*[,)][^)\x0a]*\)?[ \t]*VALUES[ \t]*\r?\x0a?[ \t]*\([ \t]*(?:(?&sqlval)[ \t]*,[ \t]*){7}(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|\bUPDATE[ \t]+[\w.\x22`\[\]]+[ \t]+SET[ \t]+(?:[^;\x0a]*?,[ \t]*)?(?&pwcol)[ \t]*=[ \t]*(?|'(?![$#]\{)([^'\x0a]{3,})'|'[$#]\{(\w*(?:pass|pwd)\w*)\}'|([:@$]\w*(?:pass|pwd)\w*)|'\x22[ \t]*\+[ \t]*(\w*(?:pass|pwd)\w*)[ \t]*\+[ \t]*\x22')|(?<![\w.])(?:@?\w+|self\.\w+|\$\w+)(?:\.|->)(?:password|passwd|pwd|plain_password|raw_password)[ \t]*=(?!=)[ \t]*((?&reqx))(?=(?:.*\x0a){0,2}.*\b(?:save|commit|persist|flush|insert|create)\b)|(?:\b(?:\w+\.)*(?:create|insert|insert_one|insertOne|build)|\bnew[ \t]+\w+)\([ \t]*\{?[^()\x0a]*?(?<![\w.])(?:password|passwd|pwd)[ \t]*(?::|=>|=)(?!=)[ \t]*((?&reqx)))(?(DEFINE)(?<key>(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<ident>(?&notkey)(?=[A-Za-z_])\w*?(?&pwend)(?!\w))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<pwchain>(?=[\w$@.()\[\]\x22'!?>-]*?(?:pass|pwd))[A-Za-z_$@][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*(?:[!?]?(?:\.|->)(?!data\b|utf8\b|encode\b|getBytes\b|toByteArray\b|bytes\b|dataUsingEncoding\b)[A-Za-z_$][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*)*)(?<anyv>(?:[A-Za-z_$][\w$.]*\([ \t]*[A-Za-z_$@][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*(?:[!?]?(?:\.|->)(?!data\b|utf8\b|encode\b|getBytes\b|toByteArray\b|bytes\b|dataUsingEncoding\b)[A-Za-z_$][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*)*[ \t]*\)|[A-Za-z_$@][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*(?:[!?]?(?:\.|->)(?!data\b|utf8\b|encode\b|getBytes\b|toByteArray\b|bytes\b|dataUsingEncoding\b)[A-Za-z_$][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*)*|\x22[^\x22\x0a]+\x22|'[^'\x0a]+'))(?<chain>[A-Za-z_$@][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*(?:[!?]?(?:\.|->)(?!data\b|utf8\b|encode\b|getBytes\b|toByteArray\b|bytes\b|dataUsingEncoding\b)[A-Za-z_$][\w$]*(?:\(\)|\[[^\]\x0a]{1,40}\])*)*)(?<keypw>(?:[\x22'](?&notkey)[\w.-]*?(?&pwend)[\x22']|(?&notkey)[A-Za-z_][\w.]*?(?&pwend)(?:_?KEY|Key)?(?!\w)))(?<reqx>(?:params(?:\[[^\]\x0a]+\])+|params\.(?:require|fetch|permit)\(.*?\)(?:\[[^\]\x0a]+\]|\.\w+)*|request\.(?:form|POST|GET|args|values|json|data)(?:\[[^\]\x0a]+\]|\.get\([^)\x0a]*\))+|req\.body(?:\.\w+|\[[^\]\x0a]+\])+|request\.getParameter\([^)\x0a]*\)|form\.cleaned_data\[[^\]\x0a]+\]|form\.\w+\.data|\$_(?:POST|GET|REQUEST)\[[^\]\x0a]+\]|\$?[A-Za-z_]\w*(?:pass|pwd)\w*))(?<pwcol>[\x22`\[]?(?&notkey)\w*?(?&pwend)[\x22`\]]?)(?<sqlcol>[\w\x22`\[\]]+)(?<sqlval>(?:'(?:[^'\\\x0a]|\\.)*'|\x22(?:[^\x22\\\x0a]|\\.)*\x22|\w+\([^()\x0a]*\)|[^,()'\x22\x0a]+)))'''
     references = ["Sirportly API documentation, Authentication > User Authentication (the application stores the returned token and secret, never the user's password)", "https://cwe.mitre.org/data/definitions/256.html", "https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html"]
     tags = ["password", "code", "sirportly", "runtime-value"]
@@ -466,6 +519,12 @@ extension BuiltinRules {
     $user->password = «$_POST['password']»;
     $user->save();''',
       '''User.objects.create(username=username, password=«request.POST['password']»)''',
+      '''setcookie('sp_password', «$password», ['expires' => time() + 86400]);''',
+      '''file_put_contents('/tmp/debug-login.txt', "user=$username password=«$password»\n", FILE_APPEND);''',
+      '''sessionStorage.setItem('sp_pw', «btoa(password)»);''',
+      '''
+    INSERT INTO `mobile_sessions` (`user_id`, `username`, `password`) VALUES
+    (1001, 'priya.n', '«%9#E!sY49MwVdf»');''',
     ]
     negativeExamples = [
       '''UserDefaults.standard.set(token, forKey: "sirportlyToken")''',
@@ -486,6 +545,10 @@ extension BuiltinRules {
       '''if password == confirmation { submit() }''',
       '''let encoder = PasswordEncoder()''',
       '''form.set('password', password)''',
+      '''setcookie('sp_token', $result['token'], ['secure' => true]);''',
+      '''error_log('login for ' . $username . ' with password ' . str_repeat('*', strlen($password)));''',
+      '''try Keychain.save(session.secret, account: "sirportly.secret")''',
+      '''INSERT INTO users (email, password) VALUES (?, ?)''',
     ]
     [[rules.context]]
     notNear = ["hash", "crypt", "digest", "argon", "pbkdf", "has_secure_password", "make_password", "devise"]
@@ -500,7 +563,7 @@ extension BuiltinRules {
     title = "Hard-coded password in source code"
     description = "A password variable, constant, field or argument assigned a string literal in Swift, Kotlin, Java, JavaScript/TypeScript, Python, Ruby, PHP, Go, C#, C/C++ or Rust. Everyone with the source, the repository history or the built binary has the password, and it cannot be changed without a release. Rotate it and read it at run time from configuration backed by a secret store; for user credentials, never ship one at all. (Quoted values in configuration syntax are reported by password-in-config.)"
     severity = "medium"
-    keywords = ["password", "passwd", "pwd", "pass", "passphrase", "passwort", "pdo", "mysqli", "pg_connect", "` / `"]
+    keywords = ["password", "passwd", "pwd", "pw", "pass", "passphrase", "passwort", "pdo", "mysqli", "pg_connect", "` / `"]
     regex = '''(?i)(?|(?<![\w.$])(?:(?:let|var|const|val|final|static|private|public|protected|internal|fileprivate|readonly|lateinit|String|string|str|char|auto|std::string|NSString|CharSequence|my|our|local)[ \t*&]+)+\$?(?&ident)(?:\[\d*\])?(?:[ \t]*:[ \t]*[\w.<>?\[\]&' ]+?|[ \t]+(?:string|String|str|\[\]byte))?[ \t]*(?::=|=)[ \t]*(?:@|new[ \t]+String\(|[rRbBuUL]|u8)?(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)|^[ \t]*(?&ident)[ \t]*:[ \t]*[\w.\[\], |]+?[ \t]*=[ \t]*[rRbBuU]?(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)|(?<![\w.$])(?&ident)[ \t]*:=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)|(?:\$this->|\$|@|\bself\.|\bthis\.|\bcls\.|\bit\.)(?&ident)[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)|^(?!.*(?&logline)).*?[{(,][ \t]*(?&ident)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)|(?:\.|->|\b)set\w*?(?-i:Password|Passwd|Pwd|Pass|PASSWORD)\([ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)[ \t]*\)|(?:\bnew[ \t]+(?:PDO|mysqli)|PDO->__construct|mysqli->__construct|\bmysqli_connect|\bmysqli_real_connect|\bpg_connect)\([ \t]*(?:[\x22'][^\x22'\x0a]*[\x22']|\$\w+)[ \t]*,[ \t]*(?:[\x22'][^\x22'\x0a]*[\x22']|\$\w+)[ \t]*,[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^(?=.*(?:password|passwd|credential|account|login|sign[ -]?in|admin|user))(?-i:.*?)`[^`\s]{2,64}`[ \t]*/[ \t]*`((?=[^`\s]*[0-9_!@#$%^&*+=?.-])(?=[^`\s]*[A-Za-z])[^`\s]{6,128})`|^[ \t]*(?&ident)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})'|`((?:[^`\\\x0a$]|\\.){3,})`)[ \t]*[,;])(?(DEFINE)(?<ident>(?&notkey)(?=[A-Za-z_])\w*?(?&pwend)(?!\w))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
     references = ["https://cwe.mitre.org/data/definitions/259.html", "https://cwe.mitre.org/data/definitions/798.html", "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
     tags = ["password", "code"]
@@ -525,6 +588,10 @@ extension BuiltinRules {
       '''try await api.authenticate(username: "jdoe", password: "«Jk4Lm7Np0Qr3»")''',
       '''db_password: str = "«Bv6Cx9Zs2Ad5»"''',
       '''const PASSWORD: &str = "«Ui8Op5Kl2Jh9»";''',
+      '''dataSource.setPassword("«Fc2Kd9Ls6Pq1»");''',
+      '''$pdo = new PDO($dsn, 'portal', '«Gl4#Hb7Nv2Mx»');''',
+      '''#0 /var/www/app/Db.php(19): PDO->__construct('mysql:host=db;d...', 'portal', '«Rb8%Tn3Ye6Wq»')''',
+      '''* Break-glass admin: `admin` / `«ZYyw9KE_Hw2T»`''',
     ]
     negativeExamples = [
       '''let password = ""''',
@@ -547,6 +614,11 @@ extension BuiltinRules {
       '''var passwordConfirmation = "Vb8kQ2zLw5t"''',
       '''2026-11-28 10:12:01 DEBUG req.body: { username: 'alice', password: 'Xc5Vb8Nm2Qw4' }''',
       '''const password = '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy';''',
+      '''dataSource.setPassword(password);''',
+      '''$pdo = new PDO($dsn, $user, $pass);''',
+      '''Use `GET` / `POST` for the login endpoints''',
+      '''* Account settings: `profile` / `settings`''',
+      '''keytar.setPassword('sirportly', account, token)''',
     ]
     [[rules.allowlists]]
     description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
