@@ -37,6 +37,8 @@ public final class Engine: Sendable {
     let maxWindowSpan: Int
     /// Whether any rule pairs with another.
     let hasPairs: Bool
+    /// Automaton keyword id of `kind: secret`.
+    let kubernetesSecretKeywordID: Int
     /// Rule id → pairing family (see `Pairing`).
     let pairFamilies: [String: Int]
 
@@ -98,7 +100,7 @@ public final class Engine: Sendable {
             let isMultiline = rule.regex.map(Self.canSpanLines) ?? false
             let ruleReach = isMultiline ? reach * 16 : reach
             let ruleLines = isMultiline ? max(options.windowLines, 100) : options.windowLines
-            maxSpan = max(maxSpan, 2 * (ruleReach + CompiledRule.boundarySlack) + 256)
+            maxSpan = max(maxSpan, 2 * (ruleReach + ruleReach / 4) + 256)
             let shape: TokenShape? = switch rule.shape {
             case .sirportlyToken: .token
             case .sirportlySecret: .secret
@@ -123,6 +125,9 @@ public final class Engine: Sendable {
                 isPassword: rule.id.hasPrefix("password-")
             ))
         }
+        // Engine-internal words: `kind: Secret` lets short base64 values of Kubernetes secrets be
+        // decoded (see `scanEncodedViews`).
+        self.kubernetesSecretKeywordID = keywordID("kind: secret")!
         self.globalAllowlists = options.allowlists.map { CompiledAllowlist($0, slots: &slots) }
         while keywordRules.count < keywords.count { keywordRules.append([]) }
 
@@ -187,8 +192,9 @@ struct CompiledRule: Sendable {
         let mentionIDs: [Int]
     }
 
-    /// Bytes a capped window extends beyond `reach` to end at a separator instead of mid-token.
-    static let boundarySlack = 1024
+    /// Bytes a capped window may extend beyond `reach` to end at a separator instead of mid-token
+    /// (a quarter of the reach).
+    var slack: Int { reach / 4 }
 
     let rule: Rule
     let index: Int

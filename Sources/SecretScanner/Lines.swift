@@ -59,7 +59,7 @@ enum LineWindow {
     /// Start of the line `lines` lines above the one holding `offset`, but at most `reach` bytes
     /// back; a capped start is moved back to just after a separator (at most `slack` more bytes) so
     /// a window does not begin in the middle of a token.
-    static func backward(from offset: Int, lines: Int, reach: Int, slack: Int = CompiledRule.boundarySlack,
+    static func backward(from offset: Int, lines: Int, reach: Int, slack: Int = 1024,
                          in buffer: UnsafeRawBufferPointer) -> Int {
         guard offset > 0, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         var remaining = lines + 1
@@ -81,7 +81,7 @@ enum LineWindow {
     /// End (the offset of the `\n`, or the buffer end) of the line `lines` lines below the one
     /// holding `offset - 1`, but at most `reach` bytes on; a capped end is moved on to a separator
     /// (at most `slack` more bytes).
-    static func forward(from offset: Int, lines: Int, reach: Int, slack: Int = CompiledRule.boundarySlack,
+    static func forward(from offset: Int, lines: Int, reach: Int, slack: Int = 1024,
                         in buffer: UnsafeRawBufferPointer) -> Int {
         let count = buffer.count
         guard offset < count, let base = buffer.baseAddress else { return count }

@@ -84,6 +84,7 @@ public final class ScanWorker {
         pass.lineIndex = nil
         pass.shapeRunsView = -1
         scanView(View(id: 0, buffer: buffer, mapping: .identity), outer: buffer, placement: placement, pass: &pass)
+        scanEncodedViews(buffer, placement: placement, pass: &pass)
     }
 
     /// Phase 1 and phase 2 over `view` (the input itself or a decoded part of it); findings are
@@ -145,12 +146,12 @@ public final class ScanWorker {
             let a = hits[i], b = hits[i + 1]
             i += 2
             if let last = result.last, a >= last.lowerBound, a <= last.upperBound {
-                let end = LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, in: buffer)
+                let end = LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
                 if end > last.upperBound { result[result.count - 1] = last.lowerBound..<end }
                 continue
             }
-            let start = LineWindow.backward(from: a, lines: rule.lines, reach: rule.reach, in: buffer)
-            let end = max(b, LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, in: buffer))
+            let start = LineWindow.backward(from: a, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
+            let end = max(b, LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer))
             if let last = result.last, start <= last.upperBound + 1 {
                 result[result.count - 1] = min(start, last.lowerBound)..<max(end, last.upperBound)
             } else {
@@ -215,8 +216,8 @@ public final class ScanWorker {
             return
         }
         guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
-        let start = LineWindow.backward(from: run.lowerBound, lines: rule.lines, reach: rule.reach, in: view.buffer)
-        let end = LineWindow.forward(from: run.upperBound, lines: rule.lines, reach: rule.reach, in: view.buffer)
+        let start = LineWindow.backward(from: run.lowerBound, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: view.buffer)
+        let end = LineWindow.forward(from: run.upperBound, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: view.buffer)
         var hit: Range<Int>?
         do {
             try matcher.forEachMatch(in: view.buffer, range: start..<max(end, run.upperBound)) { m in
@@ -259,6 +260,7 @@ public final class ScanWorker {
         outer: UnsafeRawBufferPointer, placement: Placement, mentioned: [Bool], pass: inout ScanPass
     ) {
         let buffer = view.buffer
+        guard view.mapping.reachesDecoded(secretRange) else { return }
         let outerSecret = view.mapping.outerRange(secretRange)
         guard placement.keep.contains(outerSecret.lowerBound) else { return }
 
@@ -395,6 +397,15 @@ public final class ScanWorker {
         return allowlist.allowlist.matchAll ? outcomes.allSatisfy { $0 } : outcomes.contains(true)
     }
 
+    /// Which of two findings of one rule at one range survives deduplication: lower wins.
+    static func dedupeRank(_ encoding: Encoding?, _ kubernetesSecret: Bool) -> Int {
+        switch encoding {
+        case .url: 0
+        case nil: 1
+        case .base64: kubernetesSecret ? 0 : 2
+        }
+    }
+
     /// Offset of the first byte of the last Unicode scalar in `range`.
     static func lastScalarStart(of range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Int {
         var i = max(range.lowerBound, range.upperBound - 1)
@@ -407,11 +418,16 @@ public final class ScanWorker {
     /// Sorts, deduplicates and pairs the findings of a finished pass.
     func finish(_ pass: inout ScanPass) -> ScanResult {
         var findings = pass.findings
+        let kubernetes = pass.mentioned[engine.kubernetesSecretKeywordID]
         findings.sort { a, b in
             let x = a.finding, y = b.finding
             if x.secretRange.lowerBound != y.secretRange.lowerBound { return x.secretRange.lowerBound < y.secretRange.lowerBound }
             if x.secretRange.upperBound != y.secretRange.upperBound { return x.secretRange.upperBound < y.secretRange.upperBound }
-            return x.ruleID < y.ruleID
+            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+            // Of two findings of one rule at one range, keep the URL-decoded one (the value
+            // itself), and the literal one over a base64 decoding (the text as written) except
+            // in a Kubernetes Secret, whose data values are base64 by definition.
+            return Self.dedupeRank(x.encoding, kubernetes) < Self.dedupeRank(y.encoding, kubernetes)
         }
         var unique: [PendingFinding] = []
         unique.reserveCapacity(findings.count)

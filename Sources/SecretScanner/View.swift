@@ -2,6 +2,10 @@ import SecretRules
 
 /// The bytes the rules see: the input itself, or a decoded part of it (a base64 value, a
 /// URL-encoded query string) with the way back to the input's byte offsets.
+///
+/// A decoded view starts with a verbatim copy of the input line up to the encoded text (its
+/// prefix, e.g. `  password: `), so that rules keyed on names see the name; findings whose
+/// secret lies wholly in the prefix belong to the input itself and are dropped from the view.
 struct View {
     /// Distinguishes the views of one chunk (0 is the input itself).
     let id: Int
@@ -20,31 +24,46 @@ struct View {
     /// From a byte range of the view to the byte range of the input that encodes it.
     enum Mapping {
         case identity
-        /// Decoded base64 of the input's `encoded` range: decoded byte `d` comes from the 4-byte
-        /// group at `encoded.lowerBound + d / 3 * 4`.
-        case base64(encoded: Range<Int>)
-        /// Percent-decoded text: decoded byte `i` comes from the input at `origin[i]`; `end` is the
-        /// end of the encoded range.
-        case percent(origin: [Int], end: Int)
+        /// `prefix` bytes copied from the input at `prefixStart`, then the decoded base64 of the
+        /// input's `encoded` range: decoded byte `d` comes from the 4-byte group at
+        /// `encoded.lowerBound + d / 3 * 4`.
+        case base64(prefixStart: Int, prefix: Int, encoded: Range<Int>)
+        /// `prefix` bytes copied from the input at `prefixStart`, then percent-decoded text whose
+        /// byte `i` comes from the input at `origin[i]`; `end` is the end of the encoded range.
+        case percent(prefixStart: Int, prefix: Int, origin: [Int], end: Int)
 
         var isIdentity: Bool {
             if case .identity = self { return true }
             return false
         }
 
+        /// Whether `range` of the view reaches into the decoded part (not only the copied prefix).
+        func reachesDecoded(_ range: Range<Int>) -> Bool {
+            switch self {
+            case .identity: true
+            case .base64(_, let prefix, _), .percent(_, let prefix, _, _): range.upperBound > prefix
+            }
+        }
+
         func outerRange(_ range: Range<Int>) -> Range<Int> {
+            let lo = outerOffset(range.lowerBound, isEnd: false)
+            let hi = outerOffset(range.upperBound, isEnd: true)
+            return lo..<max(lo, hi)
+        }
+
+        private func outerOffset(_ offset: Int, isEnd: Bool) -> Int {
             switch self {
             case .identity:
-                return range
-            case .base64(let encoded):
-                let lo = encoded.lowerBound + range.lowerBound / 3 * 4
-                let hi = min(encoded.upperBound, encoded.lowerBound + (range.upperBound + 2) / 3 * 4)
-                return lo..<max(lo, hi)
-            case .percent(let origin, let end):
-                guard !origin.isEmpty else { return end..<end }
-                let lo = range.lowerBound < origin.count ? origin[range.lowerBound] : end
-                let hi = range.upperBound < origin.count ? origin[range.upperBound] : end
-                return lo..<max(lo, hi)
+                return offset
+            case .base64(let prefixStart, let prefix, let encoded):
+                if offset < prefix || (offset == prefix && isEnd) { return prefixStart + offset }
+                let d = offset - prefix
+                let group = isEnd ? (d + 2) / 3 : d / 3
+                return min(encoded.upperBound, encoded.lowerBound + group * 4)
+            case .percent(let prefixStart, let prefix, let origin, let end):
+                if offset < prefix || (offset == prefix && isEnd) { return prefixStart + offset }
+                let i = offset - prefix
+                return i < origin.count ? origin[i] : end
             }
         }
     }
