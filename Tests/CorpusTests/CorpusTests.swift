@@ -6,7 +6,7 @@ import Testing
 
 // Detection quality on the labelled corpus (Corpus/, labels in Corpus/labels.json, format in
 // docs/CONTRACTS.md). The corpus is scanned once, the way `tokenaudit scan Corpus/` scans it: the
-// SecretLint walker and target scan (gzip, binary skipping) over the default rules. Findings are
+// SecretLint setup, walker and target scan (gzip, binary skipping) with the default rules. Findings are
 // compared with the labels per class; a class below `CorpusScore.threshold` in precision or recall
 // fails, and so does any finding on a hard-negative line.
 
@@ -70,31 +70,6 @@ enum CorpusLocation {
     }
 }
 
-/// Adapts the engine's per-thread worker to the linter. Streams are read whole (corpus files are
-/// small), so this works whether or not the engine's chunked stream scan is available.
-final class CorpusContentScanner: ContentScanner {
-    let worker: ScanWorker
-
-    init(engine: Engine) { worker = engine.makeWorker() }
-
-    func scan(_ bytes: UnsafeRawBufferPointer, path: String) throws -> ContentScanResult {
-        let result = worker.scan(bytes, path: path)
-        return ContentScanResult(findings: result.findings, warnings: result.warnings.map(\.message))
-    }
-
-    func scanStream(path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ContentScanResult {
-        var all: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = try block.withUnsafeMutableBytes { try read($0) }
-            if count == 0 { break }
-            all += block[0..<count]
-        }
-        let result = worker.scan(all, path: path)
-        return ContentScanResult(findings: result.findings, warnings: result.warnings.map(\.message))
-    }
-}
-
 /// The scan of the corpus compared with its labels.
 struct CorpusScore: Sendable {
     static let threshold = 0.97
@@ -150,13 +125,19 @@ struct CorpusScore: Sendable {
         }
     }()
 
+    /// Scans the way `Linter.run` (and so `tokenaudit scan Corpus/`) does -- config and default
+    /// rules from `ScanSetup`, the directory walk, gzip and binary handling of the target scan --
+    /// minus the files that describe the corpus.
     static func measure() throws -> CorpusScore {
         let labels = try CorpusLocation.labels()
-        let engine = try Engine(rules: try BuiltinRules.all())
         let request = ScanRequest(paths: ["."], useIgnoreFiles: true, workingDirectory: CorpusLocation.root)
+        let setup = try ScanSetup.load(request)
         var plan = try Linter.plan(request)
         plan.targets.removeAll { CorpusLocation.isExcluded($0.relativePath) }
-        let report = Linter.execute(plan, request: request, makeScanner: { CorpusContentScanner(engine: engine) })
+        let engine = setup.engine
+        let report = Linter.execute(plan, request: request, maxFileSize: setup.maxFileSize, failOn: setup.failOn) {
+            EngineContentScanner(worker: engine.makeWorker())
+        }
         return score(report, labels: labels)
     }
 
