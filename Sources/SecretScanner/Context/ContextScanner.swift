@@ -152,7 +152,7 @@ extension ContextAnalyzer {
             let i = skipBlanks(lineStart, lineEnd)
             if i >= lineEnd || buffer[i] == carriageReturn { return true }
             let b = buffer[i]
-            if b == hash || b == semicolon { return true }
+            if (b == hash && !ASCII.isDigit(at(i + 1))) || b == semicolon { return true }
             if b == slash && at(i + 1) == slash { return true }
             if b == slash && at(i + 1) == UInt8(ascii: "*") { return true }
             if b == UInt8(ascii: "*") && (at(i + 1) == 0x20 || at(i + 1) == slash) { return true }
@@ -204,6 +204,11 @@ extension ContextAnalyzer {
                 if left == nil, opener.position == innermost?.position, let key = scan.previousNameLiteral {
                     left = LeftKey(parts: [key], start: value.lowerBound, form: .separated)
                 }
+            } else if left == nil, let opener = innermost, opener.kind == openParen,
+                      let (table, column) = sqlColumn(rowOpener: opener.position)
+            {
+                // `INSERT INTO t (id, token) VALUES (1, 'v')`: the value's column names it.
+                left = LeftKey(parts: (table.map { [$0] } ?? []) + [column], start: value.lowerBound, form: .separated)
             } else if left == nil, let opener = innermost, opener.kind == openParen || opener.kind == openBracket {
                 // A pair in a tuple or list: `("X-Auth-Token", v)`, `['X-Auth-Token', v]`.
                 if let key = scanArguments(from: opener.position + 1).previousNameLiteral {
@@ -264,6 +269,7 @@ extension ContextAnalyzer {
         static let notCallees: Set<String> = [
             "if", "for", "while", "switch", "catch", "return", "and", "or", "not", "in", "elif", "when",
             "function", "fn", "func", "fun", "lambda", "foreach", "with", "assert", "until", "unless", "match",
+            "values",
         ]
 
         /// Whether the value is glued to a longer word: it is then part of something else.
@@ -417,6 +423,20 @@ extension ContextAnalyzer {
                 }
                 let nameEnd = p
                 while p > limit && ASCII.isChainByte(at(p - 1)) { p -= 1 }
+                // `?`, `&`, `!`, `*` before a name separate it from what precedes (`all?auth_token`,
+                // `a&b`); only at the edges are they sigils (`&str`, `token?`).
+                var cut = p
+                for j in p..<nameEnd where j + 1 < nameEnd && ASCII.isNameByte(at(j + 1)) {
+                    let b = at(j)
+                    if b == UInt8(ascii: "?") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "*") {
+                        cut = j + 1
+                    }
+                }
+                if cut > p {
+                    parts.insert(text(cut..<nameEnd), at: 0)
+                    p = cut
+                    break
+                }
                 if p < nameEnd {
                     parts.insert(text(p..<nameEnd), at: 0)
                 } else if parts.isEmpty {
@@ -601,11 +621,17 @@ extension ContextAnalyzer {
             var i = segment.lowerBound
             let end = segment.upperBound
             var quote: UInt8 = 0
+            // Inside a string opened by `\"` (JSON escaped inside a string): it ends at `\"`.
+            var escapedQuote = false
             while i < end {
                 let b = buffer[i]
                 if quote != 0 {
-                    if b == backslash { i += 2; continue }
-                    if b == quote { quote = 0 }
+                    if b == backslash {
+                        if escapedQuote && at(i + 1) == quote { quote = 0 }
+                        i += 2
+                        continue
+                    }
+                    if b == quote && !escapedQuote { quote = 0 }
                     i += 1
                     continue
                 }
@@ -637,14 +663,30 @@ extension ContextAnalyzer {
                 }
                 switch b {
                 case quoteDouble, UInt8(ascii: "`"):
-                    quote = b
+                    // A string holding JSON (`"{\"sirportly\": …}"`) is read as structure.
+                    if !(b == quoteDouble && (at(i + 1) == openBrace || at(i + 1) == openBracket)) {
+                        quote = b
+                        escapedQuote = false
+                    }
+                case backslash:
+                    if at(i + 1) == quoteDouble {
+                        quote = quoteDouble
+                        escapedQuote = true
+                        i += 1
+                    }
                 case quoteSingle:
                     // An apostrophe inside a word ("don't") is not a quote.
                     if !(i > segment.lowerBound && ASCII.isLetter(buffer[i - 1]) && ASCII.isLetter(at(i + 1))) {
                         quote = b
+                        escapedQuote = false
                     }
                 case hash:
-                    if i == segment.lowerBound || ASCII.isBlank(buffer[i - 1]) { return (unmatched, openers) }
+                    // `# comment`, but not `#0` (a stack frame) or `#{…}` (interpolation).
+                    if (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) && !ASCII.isDigit(at(i + 1))
+                        && at(i + 1) != openBrace
+                    {
+                        return (unmatched, openers)
+                    }
                 case slash:
                     if at(i + 1) == slash && (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) {
                         return (unmatched, openers)
@@ -717,7 +759,7 @@ extension ContextAnalyzer {
             var p = end
             while p > ls {
                 let b = at(p - 1)
-                if ASCII.isChainByte(b) || b == dot {
+                if ASCII.isChainByte(b) || b == dot || b == backslash {
                     p -= 1
                 } else if b == colon && at(p - 2) == colon {
                     p -= 2
@@ -821,6 +863,50 @@ extension ContextAnalyzer {
         func isListItem(_ ls: Int) -> Bool {
             let i = skipBlanks(ls, value.lowerBound)
             return at(i) == dash && ASCII.isBlank(at(i + 1))
+        }
+
+        // MARK: SQL rows
+
+        /// For a value in a row of `INSERT INTO table (col, …) VALUES (…), (…)`: the table and the
+        /// value's column. The row's `(` is at `rowOpener`; the statement is searched back to its
+        /// `VALUES` keyword (not past a `;`).
+        func sqlColumn(rowOpener: Int) -> (table: String?, column: String)? {
+            // Find `VALUES` before the row, skipping earlier rows of the same statement.
+            var i = rowOpener
+            var found = -1
+            while i - 6 >= floor {
+                let b = at(i - 1)
+                if b == semicolon { return nil }
+                if ASCII.lower(b) == UInt8(ascii: "s"), !ASCII.isNameByte(at(i)),
+                   ASCII.lower(at(i - 6)) == UInt8(ascii: "v"), !ASCII.isNameByte(at(i - 7)),
+                   text(i - 6..<i).lowercased() == "values"
+                {
+                    found = i - 6
+                    break
+                }
+                i -= 1
+            }
+            guard found >= 0 else { return nil }
+            var e = found
+            while e > floor && (ASCII.isBlank(at(e - 1)) || ASCII.isNewline(at(e - 1))) { e -= 1 }
+            guard at(e - 1) == closeParen else { return nil }
+            var open = e - 2
+            while open >= floor && at(open) != openParen && at(open) != closeParen { open -= 1 }
+            guard open >= floor, at(open) == openParen else { return nil }
+            var columns: [String] = []
+            for raw in text(open + 1..<e - 1).split(separator: ",", omittingEmptySubsequences: false) {
+                let name = raw.unicodeScalars.filter { !" \t\r\n\"'`[]".unicodeScalars.contains($0) }
+                columns.append(String(String.UnicodeScalarView(name)))
+            }
+            let index = scanArguments(from: rowOpener + 1).index
+            guard index < columns.count, !columns[index].isEmpty else { return nil }
+            let ls = lineStart(of: open)
+            var tableEnd = skipBlanksBack(open, ls)
+            if ASCII.isQuote(at(tableEnd - 1)) || at(tableEnd - 1) == closeBracket { tableEnd -= 1 }
+            var tableStart = tableEnd
+            while tableStart > ls && (ASCII.isNameByte(at(tableStart - 1)) || at(tableStart - 1) == dot) { tableStart -= 1 }
+            let table = tableStart < tableEnd ? text(tableStart..<tableEnd) : nil
+            return (table, columns[index])
         }
 
         // MARK: Name/value records
