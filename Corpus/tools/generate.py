@@ -924,7 +924,7 @@ def build_har_user_login():
     form = f"username=dana.whitfield&password={urllib.parse.quote(pw, safe='')}"
     post = {"mimeType": "application/x-www-form-urlencoded",
             "text": form.replace(urllib.parse.quote(pw, safe=''), F("password-in-log", urllib.parse.quote(pw, safe=''), encoded=True)),
-            "params": [{"name": "username", "value": "dana.whitfield"}, {"name": "password", "value": F("password-in-log", pw)}]}
+            "params": [{"name": "username", "value": "dana.whitfield"}, {"name": "password" + N("parameter name only"), "value": F("password-in-log", pw)}]}
     login = har_entry(c, "POST", "https://api.sirportly.com/api/v2/users/authenticate",
                       [("Content-Type", "application/x-www-form-urlencoded"), ("X-Auth-Application", F("sirportly-application-token", app))],
                       post=post, resp_text=jdumps({"user": {"id": 881, "username": "dana.whitfield", "first_name": "Dana"},
@@ -1609,7 +1609,7 @@ machine api.heroku.com
   password {F('heroku-api-key', uuid4())}
 machine localhost login test password test  ⟦neg: trivial local test credential (placeholder)⟧
 """)
-    emit("config/home/.pgpass", f"""# hostname:port:database:username:password
+    emit("config/home/.pgpass", f"""# hostname:port:database:username:password  ⟦neg: format comment⟧
 pg-primary.internal.example.com:5432:helpdesk:helpdesk:{F('password-in-config', password())}
 warehouse.internal.example.com:5432:*:reporting:{F('password-in-config', password())}
 localhost:5432:*:postgres:*  ⟦neg: wildcard field, no password⟧
@@ -1809,7 +1809,7 @@ RSpec.describe Helpdesk::SirportlyGateway do
 
   it "does not accept the secret as a token" do
     user = build(:user, password: "{F('password-hardcoded', password())}")
-    expect(user.password_digest).to start_with("$2a$")
+    expect(user.password_digest).to start_with("$2a$")  ⟦neg: bcrypt prefix only⟧
   end
 end
 """)
@@ -1861,7 +1861,7 @@ $password = $_POST['password'] ?? '';  ⟦neg: reads the submitted form field⟧
 
 $ch = curl_init('https://api.sirportly.com/api/v2/users/authenticate');
 curl_setopt($ch, CURLOPT_HTTPHEADER, ['X-Auth-Application: {F('sirportly-application-token', APP_TOKENS[1])}']);
-curl_setopt($ch, CURLOPT_POSTFIELDS, http_build_query(['username' => $username, 'password' => $password]));
+curl_setopt($ch, CURLOPT_POSTFIELDS, http_build_query(['username' => $username, 'password' => $password]));  ⟦neg: sends the password once, as the login flow requires⟧
 curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);
 $result = json_decode(curl_exec($ch), true);
 
@@ -2378,7 +2378,7 @@ import Security
 enum CredentialStore {{
     static func remember(username: String, password: String) {{
         let query: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
+            kSecClass as String: kSecClassGenericPassword,  ⟦neg: Keychain class constant⟧
             kSecAttrAccount as String: username,
             kSecValueData as String: Data(password.utf8),{L('password-persisted-by-app')}
         ]
@@ -2830,7 +2830,7 @@ cluster_id       = "{uuid4()}"  ⟦neg: cluster UUID⟧
 """)
     emit("infra/ansible/group_vars/all.yml", f"""---
 helpdesk_user: helpdesk
-helpdesk_db_password: !vault |
+helpdesk_db_password: !vault |  ⟦neg: Ansible Vault tag⟧
   $ANSIBLE_VAULT;1.1;AES256
   {hexs(64)}  ⟦neg: Ansible Vault ciphertext (hex)⟧
   {hexs(64)}  ⟦neg: Ansible Vault ciphertext (hex)⟧
@@ -3021,7 +3021,7 @@ def build_sql():
 -- Host: db.internal    Database: helpdesk
 SET NAMES utf8mb4;
 
-INSERT INTO `users` (`id`, `uuid`, `email`, `password_digest`, `created_at`) VALUES
+INSERT INTO `users` (`id`, `uuid`, `email`, `password_digest`, `created_at`) VALUES  ⟦neg: column names only⟧
 """ + "\n".join(rows_users) + f"""
 
 INSERT INTO `integrations` (`id`, `provider`, `settings`) VALUES
@@ -3034,7 +3034,7 @@ INSERT INTO `tickets` (`id`, `uuid`, `reference`, `subject`) VALUES
 """ + "\n".join(f"({i}, '{uuid4()}', '{ticket_ref()}', 'Imported from Sirportly'),  ⟦neg: ticket UUID and reference⟧" for i in range(1, 8)) + f"""
 (8, '{uuid1()}', '{ticket_ref()}', 'Imported from Sirportly');  ⟦neg: ticket UUIDv1⟧
 
-INSERT INTO `mobile_sessions` (`user_id`, `username`, `password`, `device`) VALUES
+INSERT INTO `mobile_sessions` (`user_id`, `username`, `password`, `device`) VALUES  ⟦neg: column names only⟧
 (1001, 'priya.n', '{F('password-persisted-by-app', password())}', '{uuid4().upper()}');
 """)
 
@@ -3120,7 +3120,7 @@ def build_extra_formats():
                 {"key": "X-Auth-Secret", "value": "{{sirportly_secret}}" + N("Postman variable reference"), "type": "text"}],
                 "url": {"raw": "https://api.sirportly.com/api/v2/tickets/all", "protocol": "https", "host": ["api", "sirportly", "com"], "path": ["api", "v2", "tickets", "all"]}}},
                 {"name": "Login", "request": {"method": "POST", "header": [{"key": "X-Auth-Application", "value": "{{sirportly_application}}" + N("Postman variable reference")}],
-                 "body": {"mode": "urlencoded", "urlencoded": [{"key": "username", "value": "{{username}}"}, {"key": "password", "value": "{{password}}" + N("Postman variable reference")}]},
+                 "body": {"mode": "urlencoded", "urlencoded": [{"key": "username", "value": "{{username}}"}, {"key": "password" + N("parameter name only"), "value": "{{password}}" + N("Postman variable reference")}]},
                  "url": {"raw": "https://api.sirportly.com/api/v2/users/authenticate"}}}]}
     emit("api-clients/postman/Sirportly.postman_collection.json", jdumps(coll, indent="\t") + "\n")
     env = {"id": uuid4() + N("environment id UUID"), "name": "Sirportly production", "values": [
@@ -3128,7 +3128,7 @@ def build_extra_formats():
         {"key": "sirportly_secret", "value": F("sirportly-secret", ACCOUNTS[2].secret), "type": "secret", "enabled": True},
         {"key": "sirportly_application", "value": F("sirportly-application-token", APP_TOKENS[1]), "type": "default", "enabled": True},
         {"key": "username", "value": "priya.n", "type": "default", "enabled": True},
-        {"key": "password", "value": F("password-in-config", password()), "type": "secret", "enabled": True}],
+        {"key": "password" + N("key name only"), "value": F("password-in-config", password()), "type": "secret", "enabled": True}],
         "_postman_variable_scope": "environment", "_postman_exported_at": "2026-11-27T16:02:11.204Z", "_postman_exported_using": "Postman/11.19.0"}
     emit("api-clients/postman/Sirportly-production.postman_environment.json", jdumps(env, indent="\t") + "\n")
     emit("api-clients/insomnia/insomnia-export.yaml", f"""_type: export
