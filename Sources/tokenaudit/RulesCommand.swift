@@ -1,7 +1,162 @@
 import ArgumentParser
+import Foundation
+import SecretRules
+import SecretScanner
 
-// Placeholder until the Rules subcommand lands; its owner replaces this whole file.
+/// `tokenaudit rules`: list the detection rules and check them.
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "(not yet available)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List and check the detection rules (built-in and from a config file).",
+        discussion: "The rule schema, how to add rules and how to paste gitleaks rules: docs/RULES.md.",
+        subcommands: [RulesListCommand.self, RulesCheckCommand.self]
+    )
+}
+
+/// `--config FILE`, shared by the `rules` subcommands.
+struct RulesConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A .tokenaudit.toml whose rules are added to (or replace) the built-in ones.", valueName: "file"))
+    var config: String?
+
+    /// The built-in rules, or the effective rules of `--config`. A config that cannot be read or
+    /// is invalid is printed to standard error as `path:line:column: error: message` and exits 2.
+    func loadRules() throws -> [Rule] {
+        let builtins: [Rule]
+        do {
+            builtins = try BuiltinRules.all()
+        } catch {
+            FileHandleStderr.write("\(error)\n(this is a bug in a built-in rule pack)\n")
+            throw ExitCode(2)
+        }
+        guard let config else { return builtins }
+        let text: String
+        do {
+            text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+            FileHandleStderr.write("\(config): error: cannot read the config file: \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        do {
+            return try ConfigFile.parse(text, path: config).effectiveRules(builtins: builtins)
+        } catch {
+            FileHandleStderr.write("\(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `tokenaudit rules list`: id, severity and title of every rule, in aligned columns (or JSON).
+struct RulesListCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the rules: id, severity and title.",
+        discussion: "Exit codes: 0 listed, 2 the config is invalid."
+    )
+
+    @OptionGroup var options: RulesConfigOptions
+
+    @Option(name: .long, help: "Output format: text (aligned columns) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let rules = try options.loadRules()
+        switch format {
+        case .text:
+            print(RuleListing.text(rules), terminator: "")
+        case .json:
+            print(try RulesJSON.encode(rules))
+        }
+    }
+}
+
+/// The JSON form of `rules list`: `{"rules": [{"id", "title", "severity", "description",
+/// "keywords", "tags", "references"}, ...]}` in rule order, one rule per line (keys sorted), so
+/// that the output diffs well.
+enum RulesJSON {
+    struct Entry: Encodable {
+        var id: String
+        var title: String
+        var severity: String
+        var description: String
+        var keywords: [String]
+        var tags: [String]
+        var references: [String]
+    }
+
+    static func encode(_ rules: [Rule]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var lines: [String] = []
+        for rule in rules {
+            let entry = Entry(
+                id: rule.id, title: rule.title, severity: rule.severity.rawValue, description: rule.description,
+                keywords: rule.keywords, tags: rule.tags, references: rule.references)
+            lines.append("  " + String(decoding: try encoder.encode(entry), as: UTF8.self))
+        }
+        return "{\"rules\": [\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "]}"
+    }
+}
+
+/// `tokenaudit rules check`: runs `RuleChecker` with the engine over every rule.
+struct RulesCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the rules: ids, patterns, examples and negative examples.",
+        discussion: """
+            Every pattern must compile, every example must report exactly its marked «secret» span, \
+            and no negative example may report anything (errors). Rules without examples, without \
+            negative examples, or regex rules without keywords are warnings.
+            Exit codes: 0 no errors (and no warnings with --warnings-as-errors), 1 problems, \
+            2 the config is invalid.
+            """
+    )
+
+    @OptionGroup var options: RulesConfigOptions
+
+    @Flag(name: .long, help: "Treat warnings as problems (exit 1).")
+    var warningsAsErrors = false
+
+    func run() throws {
+        let rules = try options.loadRules()
+        // Examples show what a rule matches, not where: the rule's `path` filter is lifted.
+        let checker = RuleChecker(evaluate: { rule, text in
+            var anywhere = rule
+            anywhere.path = nil
+            return try Engine.secretSpans(of: anywhere, in: text, path: "example.txt")
+        })
+        let problems = checker.check(rules)
+        var out = ""
+        for problem in problems {
+            out += "\(problem)\n"
+            if let example = problem.example {
+                out += "    in: \(Self.oneLine(example))\n"
+            }
+        }
+        let errors = problems.filter { $0.level == .error }.count
+        let warnings = problems.count - errors
+        let checked = "\(rules.count) rule\(rules.count == 1 ? "" : "s")"
+        out += "checked \(checked): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        print(out, terminator: "")
+        if errors > 0 || (warningsAsErrors && warnings > 0) {
+            throw ExitCode(1)
+        }
+    }
+
+    /// The example on one line: line breaks and tabs shown as `\n`, `\r`, `\t`.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }
