@@ -1655,7 +1655,7 @@ aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY  ⟦neg: AWS do
     emit("config/home/.ssh/id_ed25519", F("private-key", openssh_private_key()) + "\n")
     emit("config/home/.ssh/id_ed25519.pub", f"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{base64.b64encode(R.randbytes(32)).decode()[:43]} dana@laptop  ⟦neg: public key⟧\n")
     emit("config/home/.ssh/authorized_keys", "\n".join(
-        f"ssh-rsa {b64_blob_with_50_run(372)} {u}@example.com  ⟦neg: RSA public key; a 50-char alphanumeric run inside base64⟧" for u in ("ops", "deploy", "dana")) + "\n")
+        f"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ{b64_blob_with_50_run(342)} {u}@example.com  ⟦neg: RSA public key; a 50-char alphanumeric run inside base64⟧" for u in ("ops", "deploy", "dana")) + "\n")
     emit("config/home/.gem/credentials", f"""---
 :rubygems_api_key: {F('rubygems-api-key', rubygems_key())}
 """)
@@ -2727,8 +2727,8 @@ metadata:
   namespace: helpdesk
 spec:
   encryptedData:
-    SIRPORTLY_TOKEN: {base64.b64encode(R.randbytes(420)).decode()}  ⟦neg: sealed (encrypted) value⟧
-    SIRPORTLY_SECRET: {b64_blob_with_50_run(560)}  ⟦neg: sealed value containing a 50-char alphanumeric run⟧
+    SIRPORTLY_TOKEN: AgB{base64.b64encode(R.randbytes(420)).decode()}  ⟦neg: sealed (encrypted) value⟧
+    SIRPORTLY_SECRET: AgC{b64_blob_with_50_run(560)}  ⟦neg: sealed value containing a 50-char alphanumeric run⟧
 """)
     emit("k8s/charts/helpdesk/values.yaml", f"""replicaCount: 2
 image:
@@ -2753,7 +2753,7 @@ externalSecrets:
 kind: Config
 clusters:
 - cluster:
-    certificate-authority-data: {b64_blob_with_50_run(1200)}  ⟦neg: CA certificate (public) containing a 50-char alphanumeric run⟧
+    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1J{b64_blob_with_50_run(1160)}  ⟦neg: CA certificate (public) containing a 50-char alphanumeric run⟧
     server: https://k8s.internal.example.com:6443
   name: prod
 users:

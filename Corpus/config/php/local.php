@@ -4,12 +4,12 @@ return [
     'db' => [
         'dsn' => 'mysql:host=db.internal;dbname=portal',
         'username' => 'portal',
-        'password' => 'V9*l1-BdGjyFyM',
+        'password' => 'cobalt-willow-lantern-91',
     ],
     'sirportly' => [
         'token'  => '05dd0fce-ac4b-af7f-5fbe-d644b9c7d4eb',
         'secret' => 'zieijm4jxjisg2awv8ksnkgi4pegsm0co1ttkdo5npz59prlss',
-        'ticket_uuid_field' => 'f4b3c316-7142-4c7e-98cc-4103770a8ae5',
+        'ticket_uuid_field' => '95ca63a3-b51a-48ee-afb5-d6e6ddd06cd0',
     ],
-    'mailgun' => ['domain' => 'mg.example.com', 'secret' => 'key-9aafba941899a698b9fbdf7c6e3d5392'],
+    'mailgun' => ['domain' => 'mg.example.com', 'secret' => 'key-e44b922b268fdb9484d8b84e787bef45'],
 ];

@@ -12,5 +12,5 @@ return [
     'token' => env('SIRPORTLY_TOKEN'),
     'secret' => env('SIRPORTLY_SECRET'),
     'application' => env('SIRPORTLY_APPLICATION', '00000000-0000-0000-0000-000000000000'),
-    'brand' => 'bc66a186-6072-4834-bb92-4d8726f91ef9',
+    'brand' => '11cddd57-4fac-41f6-9c87-46e3ff0d2bd0',
 ];

@@ -6,8 +6,8 @@ terraform {
 
 provider "aws" {
   region     = "eu-west-2"
-  access_key = "AKIARL4TCI35C2T45JZP"
-  secret_key = "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"
+  access_key = "AKIATSWYG4LFTOCFVA7N"
+  secret_key = "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"
 }
 
 variable "sirportly_secret" {
@@ -30,5 +30,5 @@ resource "aws_ssm_parameter" "sirportly_secret" {
 resource "aws_db_instance" "helpdesk" {
   identifier = "helpdesk"
   username   = "helpdesk"
-  password   = "zephyr-velvet-falcon-59"
+  password   = "Cactus!Walrus2658"
 }

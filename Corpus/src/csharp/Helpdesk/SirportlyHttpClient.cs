@@ -21,7 +21,7 @@ public sealed class SirportlyHttpClient
         var http = new HttpClient();
         http.DefaultRequestHeaders.Add("X-Auth-Token", "43485d8f-66e8-6991-f38a-b04811ccccc0");
         http.DefaultRequestHeaders.Add("X-Auth-Secret", "vtjgu2cyaoywze4246fpx6zfrtpwiw4bejd8wb3oiwrgk2wnxv");
-        http.DefaultRequestHeaders.Add("X-Correlation-Id", "AC0A5E8E-7E97-4CB0-BBBF-BF559886B45E");
+        http.DefaultRequestHeaders.Add("X-Correlation-Id", "78780E1B-7B45-4C41-A0B4-80D893084A8B");
         return new SirportlyHttpClient(http, Environment.GetEnvironmentVariable("SIRPORTLY_TOKEN")!, Environment.GetEnvironmentVariable("SIRPORTLY_SECRET")!);
     }
 

@@ -17,5 +17,5 @@ object SirportlyModule {
     // TODO(ops): rotate -- this pair was pasted from the admin console
     fun legacy(http: HttpClient) = SirportlyApi(http, "a5cb24bd-c98e-5c07-e734-9aef6375fffe", "hj7rcs7s64xs1428qnfggb7ngt1jgrray0mp2kbbyr1fa0j1z7")
 
-    val requestIds = listOf("5420eb88-c8a2-43a2-8a08-85705e497503", "906738d2-3f37-45cb-8c0f-2052052e3760")
+    val requestIds = listOf("29c3525b-75f7-4ddc-931f-7f879373d600", "caa97095-b9d4-447f-9b61-661680e7519e")
 }

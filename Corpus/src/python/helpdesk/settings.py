@@ -1,6 +1,6 @@
 import os
 
-SECRET_KEY = "f1y=hv#kd*77vng#v^s=+^t1k43#-(*xll4$1o+vq-88xnq&l+"
+SECRET_KEY = "6mvy#xw22uq$(uicq*ew!&f#9@80(5t@fvu_vdbwxxs@m$8+^j"
 DEBUG = False
 ALLOWED_HOSTS = ["helpdesk.example.com"]
 
@@ -9,7 +9,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "helpdesk",
         "USER": "helpdesk",
-        "PASSWORD": "zYibV%jWFDrRUSi6mrW",
+        "PASSWORD": "Rocket!Ember9146",
         "HOST": "pg-primary.internal",
     },
     "replica": {
@@ -26,6 +26,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 SIRPORTLY = {
     "TOKEN": "1ab34abc-9f64-f09f-1538-cead8699513a",
     "SECRET": "cgw8ksi4w3ityuv4u70uc0bhsounc419c4hu4hmnjubbldnzsc",
-    "BRAND": "239b86ca-a85d-4afd-bca6-7ea3a592c054",
+    "BRAND": "ab03f4c8-520e-411d-8a3f-535d6c3f1e28",
 }
-EMAIL_HOST_PASSWORD = "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"
+EMAIL_HOST_PASSWORD = "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"

@@ -5,7 +5,7 @@ DOC_TOKEN = "d3f269a9-932e-eeb0-05e7-14fdff8696b2"
 DOC_SECRET = "us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d"
 FAKE_TOKEN = "00000000-0000-0000-0000-000000000000"
 FAKE_SECRET = "x" * 50
-TICKET_IDS = ["5cbdfbfa-3ad9-458d-9679-5323af487f1c", "3f00703b-40eb-4205-b68b-b6af6dbed754", "59715cec-c611-1e63-80df-50d913d7728e"]
+TICKET_IDS = ["193e5956-8927-4937-9b51-50ffe5fe240d", "e42a42bb-ef9a-4c87-b10f-0a38128e384c", "78265b27-dd74-1aef-b96f-4725eee14db2"]
 
 
 def test_headers(requests_mock):

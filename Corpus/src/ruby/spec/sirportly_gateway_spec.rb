@@ -3,7 +3,7 @@ require "rails_helper"
 RSpec.describe Helpdesk::SirportlyGateway do
   let(:token) { "d3f269a9-932e-eeb0-05e7-14fdff8696b2" }
   let(:secret) { "us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d" }
-  let(:request_id) { "da548386-ccdc-417e-92cf-3390e0455f84" }
+  let(:request_id) { "419c9928-8b8c-470f-b2d4-bcd1842659be" }
 
   it "sends the token and secret headers" do
     stub = stub_request(:get, "https://api.sirportly.com/api/v2/tickets/all")
@@ -17,7 +17,7 @@ RSpec.describe Helpdesk::SirportlyGateway do
   end
 
   it "does not accept the secret as a token" do
-    user = build(:user, password: "m%1HGSlOHdZEv2NaT")
+    user = build(:user, password: "cobalt-ripple-pepper-78")
     expect(user.password_digest).to start_with("$2a$")
   end
 end

@@ -4,11 +4,11 @@ export const config = {
     secret: process.env.SIRPORTLY_SECRET ?? '',
   },
   stripe: {
-    secretKey: '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',
-    publishableKey: 'pk_live_51wQjjvwozgpiBYEdIqSXeDM5C4WYDvbQFybWtcN1TR3uhh1OpEVmDsufViODsr7rhoFl1kAtsf7MI55na9qvN0c4UEWpElKMjO',
+    secretKey: 'sk_live_C7POaVGDCBG1U6yyQdz9qFZs',
+    publishableKey: 'pk_live_51PDPjciwB3SDRvoxBnqpeWXwIGBlDfrzAw5KWDcD7hvZY5cET2nfwU68VQfdKt0PFto3HTDvy45Xh0lnIY75MyGJNX6evsMFiI',
   },
-  anthropic: { apiKey: 'sk-ant-api03-iz6jyTMpvTvSO5avOj6u98hTRUyIlJDx2SY4Kqbd4NNtA-M1p9lgiCVWyTFL73AgFGkAmyAcqeb-E_FZanoWxgHiTtymhAA' },
-  linear: { apiKey: 'lin_api_AMapV0WYeaO9BsbZXCDcNJuxMPqYgn1BqP0Dc6fX' },
-  buildId: 'd1c5ae85-fa6b-4aef-934c-751395701c0d',
-  sentryRelease: '5f07c0d3a1a300a3216f27f5f2f7005acd8b2aac',
+  anthropic: { apiKey: 'sk-ant-api03-ZmM3mH9H6nuKpz9qUIgxcANRwm58nwyuHjw4x3jRR6nrID9CSXiEkpQwKah2q4rCZQKvvDG5vITOc2HeHtrJyb3F1FTNMAA' },
+  linear: { apiKey: 'lin_api_tNidpQKwVUkqfUsJvG9rMHZioaj5mHIvllCMXwQj' },
+  buildId: '59d04fa7-55c6-4a10-a550-e1a4ffafb5bf',
+  sentryRelease: '7c374df182eeea0fc091a337f6e9a24e98837f55',
 };

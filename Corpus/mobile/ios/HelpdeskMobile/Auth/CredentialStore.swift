@@ -19,5 +19,5 @@ enum CredentialStore {
         UserDefaults.standard.removeObject(forKey: "sirportly_password")
     }
 
-    static let demoPassword = "Tundra1989#"
+    static let demoPassword = "harbor-pixel-rocket-15"
 }

@@ -8,7 +8,7 @@ import (
 
 const (
 	defaultDepartment = 4
-	migrationID       = "b5731709-10d9-4658-8e35-9d57b5676371"
+	migrationID       = "e5d7e6b2-8a43-46b9-9b96-2388edc0dd96"
 	emptyTreeSHA      = "4b825dc642cb6eb9a060e54bf8d69288f06e4d8f"
 )
 

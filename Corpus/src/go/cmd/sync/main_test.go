@@ -7,6 +7,6 @@ func TestExampleCredentialsRejected(t *testing.T) {
 	if c.Token == "" {
 		t.Fatal("token not set")
 	}
-	ids := []string{"093268fa-e12e-4f47-95c2-c3c229e1ec22", "85B0DC62-7889-BA93-58C8-BCD5BDFB335B"}
+	ids := []string{"f4690138-01fd-477b-b62a-aa18e47ffbd9", "9E67F9EA-F9D0-ABD9-5796-E22A43B9B2D9"}
 	_ = ids
 }

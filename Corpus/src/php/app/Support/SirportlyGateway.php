@@ -30,7 +30,7 @@ final class SirportlyGateway
 
     public function get(string $path): array
     {
-        $response = $this->http->get($path, ['headers' => ['X-Request-Id' => '1632a883-7b19-4a08-b73f-a6a76194b737']]);
+        $response = $this->http->get($path, ['headers' => ['X-Request-Id' => '80197b16-e8bc-404b-94b0-a0e85f507a2a']]);
         return json_decode((string) $response->getBody(), true);
     }
 }

@@ -3,7 +3,7 @@ import { login } from './session';
 
 describe('login', () => {
   it('posts the credentials', async () => {
-    const res = await login({ username: 'dana.whitfield', password: 'Thunder#Tundra1490' });
+    const res = await login({ username: 'dana.whitfield', password: 'Badger1988!' });
     expect(res.token).toMatch(/^[0-9a-f-]{36}$/);
   });
   it('rejects an empty password', async () => {

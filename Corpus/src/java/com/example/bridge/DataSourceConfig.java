@@ -7,14 +7,14 @@ final class DataSourceConfig {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl("jdbc:postgresql://pg.internal:5432/bridge");
         c.setUsername("bridge");
-        c.setPassword("Falcon2010*");
+        c.setPassword("Velvet#Velvet2883");
         return c;
     }
 
     static HikariConfig replica() {
         HikariConfig c = new HikariConfig();
         c.setPassword(System.getenv("REPLICA_PASSWORD"));
-        c.setJdbcUrl("jdbc:postgresql://replica:marble-juniper-velvet-40@pg-replica.internal:5432/bridge");
+        c.setJdbcUrl("jdbc:postgresql://replica:%iz6jyTMpvTvSO5-avO@pg-replica.internal:5432/bridge");
         return c;
     }
 
