@@ -254,7 +254,7 @@ extension BuiltinRules {
     description = "`_password` (base64 of the password) and `_auth` (base64 of `user:password`) in an .npmrc are stored credentials for the package registry, readable by anyone with the file. Rotate the password and replace it with a scoped, revocable access token supplied from the environment (`_authToken=${NPM_TOKEN}`)."
     severity = "high"
     keywords = ["_password", "_auth"]
-    regex = '''(?<![\w])_(?:auth|password)[ \t]*=[ \t]*[\x22']?([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])'''
+    regex = '''(?<![\w])_(?:auth|password)[\x22']?[ \t]*[:=][ \t]*[\x22']?([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=])'''
     decode = "base64"
     decodedRegex = '''^(?|[\x21-\x39\x3b-\x7e][\x20-\x39\x3b-\x7e]*:(?!(?:password|pass|secret|\*+|x+)$)((?:[\x20-\x7e]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,})|(?!(?:password|pass|secret|\*+|x+)$)((?:[\x20-\x39\x3b-\x7e]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,}))$'''
     references = ["https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration", "https://cwe.mitre.org/data/definitions/522.html"]
