@@ -31,8 +31,21 @@ public enum KnownExamples {
 
     /// Which documented example `bytes` is exactly (byte for byte), or nil.
     public static func match(_ bytes: some Collection<UInt8>) -> Kind? {
-        if bytes.count == 36, bytes.elementsEqual(tokenBytes) { return .token }
-        if bytes.count == 50, bytes.elementsEqual(secretBytes) { return .secret }
+        if let result = bytes.withContiguousStorageIfAvailable({ match(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(bytes).withUnsafeBytes { match($0) }
+    }
+
+    /// Which documented example the bytes of `buffer` are exactly, or nil.
+    public static func match(_ buffer: UnsafeRawBufferPointer) -> Kind? {
+        func equal(_ expected: [UInt8]) -> Bool {
+            guard buffer.count == expected.count else { return false }
+            for i in 0..<expected.count where buffer[i] != expected[i] { return false }
+            return true
+        }
+        if buffer.count == 36 { return equal(tokenBytes) ? .token : nil }
+        if buffer.count == 50 { return equal(secretBytes) ? .secret : nil }
         return nil
     }
 

@@ -55,6 +55,23 @@ public enum Placeholder {
 
     static let anywhereWordBytes: [[UInt8]] = anywhereWords.map { Array($0.utf8) }
     static let wholeWordBytes: [[UInt8]] = wholeWords.map { Array($0.utf8) }
+    /// For each anywhere-word, the set of normalised bytes it needs (see `letterMask`).
+    static let anywhereWordMasks: [UInt64] = anywhereWordBytes.map { $0.reduce(0) { $0 | letterMask($1) } }
+
+    /// A bit per normalised byte class: `a`-`z` (either case), `_` (also `-`, space, `.`), `<`,
+    /// `>`. A word can occur in a value only if the value has every bit the word has, so most
+    /// words are rejected without a search (a hex token has none of the letters `g`-`z`).
+    @inline(__always)
+    static func letterMask(_ byte: UInt8) -> UInt64 {
+        let b = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        switch b {
+        case 0x61...0x7A: return 1 << UInt64(b - 0x61)
+        case 0x5F, 0x2D, 0x20, 0x2E: return 1 << 26
+        case 0x3C: return 1 << 27
+        case 0x3E: return 1 << 28
+        default: return 0
+        }
+    }
 
     /// Why `bytes` is a placeholder, or nil when it is not one. Checks, in order: template
     /// references, mask characters, one repeated character, placeholder words, sequential runs
@@ -75,6 +92,8 @@ public enum Placeholder {
 
         var significant = 0, allMask = true, allSame = true, ascending = 0
         var first: UInt8 = 0, previous: UInt8 = 0
+        var present: UInt64 = 0
+        for b in value { present |= letterMask(b) }
         for b in value where !isSeparator(b) {
             if significant == 0 {
                 first = b
@@ -93,7 +112,8 @@ public enum Placeholder {
         for (i, word) in wholeWordBytes.enumerated() where word.count == value.count {
             if matches(word, in: value, at: 0) { return .placeholderWord(wholeWords[i]) }
         }
-        for (i, word) in anywhereWordBytes.enumerated() where word.count <= value.count {
+        let masks = anywhereWordMasks
+        for (i, word) in anywhereWordBytes.enumerated() where word.count <= value.count && masks[i] & present == masks[i] {
             for offset in 0...(value.count - word.count) where matches(word, in: value, at: offset) {
                 return .placeholderWord(anywhereWords[i].trimmingUnderscores)
             }
