@@ -213,6 +213,29 @@ let contextCases: [ContextCase] = [
         name: "SQL multi-row insert", text: "INSERT INTO `api_tokens` (`id`, `token`, `secret`) VALUES\n(1, '\(T2)', 'x'),\n(2, '«\(T)»', 'y');",
         key: "token", keyPath: ["api_tokens"]),
 
+    // Tables, prose, escaped and commented-out code.
+    ContextCase(name: "CSV with header", text: "id,provider,name,token,secret\n1,sirportly,Helpdesk 1,«\(T)»,\(S)\n", key: "token"),
+    ContextCase(name: "CSV, quoted cells", text: "\"id\",\"secret\"\n\"1\",\"«\(S)»\"", key: "secret"),
+    ContextCase(name: "TSV, two rows down", text: "id\ttoken\n1\t\(T2)\n2\t«\(T)»", key: "token"),
+    ContextCase(name: "Markdown table", text: "| env | token |\n|-----|-------|\n| prod | «\(T)» |", key: "token"),
+    ContextCase(name: "CSV without header", text: "1,«\(T)»,x\n", key: nil),
+    ContextCase(name: "prose", text: "The staging token is `«\(T)»` (ask #helpdesk).", key: "token"),
+    ContextCase(
+        name: "escaped CRLF in a logged request", text: #"send: b'GET / HTTP/1.1\r\nHost: x\r\nX-Auth-Token: «\#(T)»\r\n'"#,
+        key: "X-Auth-Token"),
+    ContextCase(
+        name: "commented-out call", text: "# gw = Helpdesk::SirportlyGateway.new(\"«\(T)»\", \"\(S)\")",
+        key: nil, callee: "Helpdesk::SirportlyGateway.new", argumentIndex: 0),
+    ContextCase(
+        name: "plist key", text: "<dict>\n\t<key>SirportlyApplicationToken</key>\n\t<string>«\(T)»</string>\n</dict>",
+        key: "SirportlyApplicationToken", keyPath: ["dict"]),
+    ContextCase(
+        name: "Android string resource", text: "<resources>\n  <string name=\"sirportly_api_token\">«\(T)»</string>\n</resources>",
+        key: "sirportly_api_token", keyPath: ["resources"]),
+    ContextCase(
+        name: "name/value record named by id", text: "\"attributes\": {\n  \"id\": \"/helpdesk/sirportly/secret\",\n  \"value\": \"«\(S)»\"\n}",
+        key: "/helpdesk/sirportly/secret", keyPath: ["attributes"]),
+
     // Logs and bare values.
     ContextCase(name: "logfmt", text: "2024-05-01T10:00:00Z level=info request_id=«\(T)» status=200", key: "request_id"),
     ContextCase(name: "bracketed id", text: "[«\(T)»] Completed 200 OK in 12ms", key: nil),

@@ -216,6 +216,14 @@ extension ContextAnalyzer {
                 }
             }
 
+            // A CSV/TSV/Markdown table cell: the header row names its column.
+            // (A tab-separated cell also looks like `word<TAB>value`; the header wins.)
+            if left == nil || (left?.form == .spaced && at(skipBlanksBack(value.lowerBound, valueLineStart)) == UInt8(ascii: "\t")),
+               innermost == nil, let column = tableColumn(valueLineStart: valueLineStart)
+            {
+                left = LeftKey(parts: [column], start: value.lowerBound, form: .separated)
+            }
+
             // Swift puts the value first: `setValue(v, forHTTPHeaderField: "X-Auth-Token")`.
             if left == nil, let key = labelledNameAfterValue() {
                 left = LeftKey(parts: [key], start: value.lowerBound, form: .separated)
@@ -262,7 +270,9 @@ extension ContextAnalyzer {
         /// Keys that hold the value of a name/value record (HAR, Postman, Kubernetes env, .NET appSettings).
         static let valueKeys: Set<String> = ["value", "val"]
         /// Keys that name a name/value record.
-        static let nameKeys: [[UInt8]] = ["name", "key", "header", "headername", "field"].map { Array($0.utf8) }
+        static let nameKeys: [[UInt8]] = ["name", "key", "header", "headername", "field", "id"].map { Array($0.utf8) }
+        /// Attributes that name an XML element's text: `<string name="…">`, `<entry key="…">`.
+        static let elementNameAttributes: [[UInt8]] = ["name", "key"].map { Array($0.utf8) }
         /// Type names that can stand between a variable and `=` (`let token: String = …`).
         static let typeNames: Set<String> = ["string", "str", "text", "charsequence", "nsstring", "uuid"]
         /// Words before `(` that are not calls.
@@ -318,6 +328,13 @@ extension ContextAnalyzer {
             default:
                 guard sawBlank, ASCII.isChainByte(c) || ASCII.isQuote(c) else { return nil }
                 guard var key = readKey(endingAt: p, lineStart: ls) else { return nil }
+                // Prose: "the staging token is `v`".
+                if key.parts.count == 1, Self.copulas.contains(key.parts[0].lowercased()) {
+                    let q = skipBlanksBack(key.start, ls)
+                    guard q > ls, var named = readKey(endingAt: q, lineStart: ls) else { return nil }
+                    named.form = .spaced
+                    return named
+                }
                 // `Authorization: Bearer v`: the scheme word is not the key.
                 if key.parts.count == 1, Self.schemeWords.contains(key.parts[0].lowercased()) {
                     let q = skipBlanksBack(key.start, ls)
@@ -336,6 +353,7 @@ extension ContextAnalyzer {
         }
 
         static let schemeWords: Set<String> = ["bearer", "token", "basic"]
+        static let copulas: Set<String> = ["is", "was", "are", "be", "to"]
 
         /// The key before a separator ending at `end` (exclusive): `key =`, `"key":`, `key =>`.
         func separatedKey(endingBefore end: Int, lineStart ls: Int, quotedValue: Bool) -> LeftKey? {
@@ -370,6 +388,20 @@ extension ContextAnalyzer {
             while i >= ls && at(i) != less && at(i) != greater { i -= 1 }
             guard i >= ls, at(i) == less, ASCII.isLetter(at(i + 1)), at(gt - 1) != slash else { return nil }
             guard let name = tagName(at: i) else { return nil }
+            // `<string name="sirportly_application_token">v</string>`, `<entry key="token">v</entry>`
+            if let named = nameField(in: i + 1..<gt, excluding: gt..<gt, names: Self.elementNameAttributes) {
+                return LeftKey(parts: [named], start: i, form: .xmlElement)
+            }
+            // plist: `<key>SirportlyApplicationToken</key>` then `<string>v</string>`
+            var k = i
+            while k > floor && (ASCII.isBlank(at(k - 1)) || ASCII.isNewline(at(k - 1))) { k -= 1 }
+            if k - 6 >= floor, text(k - 6..<k) == "</key>" {
+                var open = k - 6
+                while open > max(floor, k - 262) && at(open - 1) != greater { open -= 1 }
+                if open - 5 >= floor, text(open - 5..<open) == "<key>" {
+                    return LeftKey(parts: [text(open..<k - 6)], start: i, form: .xmlElement)
+                }
+            }
             return LeftKey(parts: [name], start: i, form: .xmlElement)
         }
 
@@ -432,6 +464,13 @@ extension ContextAnalyzer {
                         cut = j + 1
                     }
                 }
+                // A name after a literal escape (`…\r\nX-Auth-Token` in a logged string): the escape's
+                // letter is not part of it.
+                if cut == p, p + 1 < nameEnd, at(p - 1) == backslash,
+                   at(p) == UInt8(ascii: "n") || at(p) == UInt8(ascii: "r") || at(p) == UInt8(ascii: "t")
+                {
+                    cut = p + 1
+                }
                 if cut > p {
                     parts.insert(text(cut..<nameEnd), at: 0)
                     p = cut
@@ -492,7 +531,9 @@ extension ContextAnalyzer {
             var lines = 0
             var currentIsContent = true
             while true {
-                let shape = lineShape(ls..<segmentEnd, xml: xml)
+                // On the value's own line a comment marker does not end the code: commented-out code
+                // (`# client = Sirportly::Client.new('…')`) is where credentials are left behind.
+                let shape = lineShape(ls..<segmentEnd, xml: xml, commentsEndLine: ls != valueLineStart)
                 for opener in shape.openers.reversed() {
                     if pending > 0 { pending -= 1 } else { enclosers.append(opener) }
                 }
@@ -615,7 +656,7 @@ extension ContextAnalyzer {
         /// The reduced bracket structure of one line segment: closers that match openers on earlier
         /// lines, then the openers left open (in order). Quoted strings and trailing comments are
         /// skipped. With `xml`, only XML tags count.
-        func lineShape(_ segment: Range<Int>, xml: Bool) -> (unmatchedClosers: Int, openers: [Opener]) {
+        func lineShape(_ segment: Range<Int>, xml: Bool, commentsEndLine: Bool = true) -> (unmatchedClosers: Int, openers: [Opener]) {
             var unmatched = 0
             var openers: [Opener] = []
             var i = segment.lowerBound
@@ -682,13 +723,13 @@ extension ContextAnalyzer {
                     }
                 case hash:
                     // `# comment`, but not `#0` (a stack frame) or `#{…}` (interpolation).
-                    if (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) && !ASCII.isDigit(at(i + 1))
+                    if commentsEndLine && (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) && !ASCII.isDigit(at(i + 1))
                         && at(i + 1) != openBrace
                     {
                         return (unmatched, openers)
                     }
                 case slash:
-                    if at(i + 1) == slash && (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) {
+                    if commentsEndLine && at(i + 1) == slash && (i == segment.lowerBound || ASCII.isBlank(buffer[i - 1])) {
                         return (unmatched, openers)
                     }
                 case openParen, openBracket, openBrace:
@@ -909,6 +950,93 @@ extension ContextAnalyzer {
             return (table, columns[index])
         }
 
+        // MARK: Tables
+
+        /// Field separators of delimited tables.
+        static let tableSeparators: [UInt8] = [comma, UInt8(ascii: "\t"), semicolon, UInt8(ascii: "|")]
+
+        /// For a value that is a whole cell of a delimited table (CSV, TSV, Markdown): the name in
+        /// its column of the header row. The header is the nearest line above with the same number
+        /// of separators whose cells are all names; every line in between must have that number too.
+        func tableColumn(valueLineStart ls: Int) -> String? {
+            // Spaces pad cells; a tab is a separator.
+            var before = value.lowerBound
+            if ASCII.isQuote(at(before - 1)) { before -= 1 }
+            while before > ls && at(before - 1) == 0x20 { before -= 1 }
+            var after = value.upperBound
+            if ASCII.isQuote(at(after)) { after += 1 }
+            while after < ceiling && at(after) == 0x20 { after += 1 }
+            let le = lineEnd(of: value.lowerBound)
+            let separator: UInt8
+            if before > ls, Self.tableSeparators.contains(at(before - 1)) {
+                separator = at(before - 1)
+            } else if before == ls, after < le, Self.tableSeparators.contains(at(after)) {
+                separator = at(after)
+            } else {
+                return nil
+            }
+            guard after >= le || at(after) == separator else { return nil }
+            let cells = tableCells(ls..<le, separator: separator)
+            guard cells.count >= 2, let column = cells.firstIndex(where: { $0.contains(value.lowerBound) || $0.upperBound == before || $0.lowerBound == before }) else {
+                return nil
+            }
+            var lineStartAbove = ls
+            for _ in 0..<ContextAnalyzer.maxLinesBack {
+                guard lineStartAbove > floor else { return nil }
+                var prevEnd = lineStartAbove - 1
+                if at(prevEnd - 1) == carriageReturn { prevEnd -= 1 }
+                lineStartAbove = lineStart(of: prevEnd)
+                let row = tableCells(lineStartAbove..<prevEnd, separator: separator)
+                guard row.count == cells.count else { return nil }
+                let names = row.map { cellName($0) }
+                if names.allSatisfy({ $0 != nil }), let name = names[column] { return name }
+            }
+            return nil
+        }
+
+        /// The cells of one delimited line (quoted cells may contain the separator).
+        func tableCells(_ line: Range<Int>, separator: UInt8) -> [Range<Int>] {
+            var cells: [Range<Int>] = []
+            var start = line.lowerBound
+            var quote: UInt8 = 0
+            var i = line.lowerBound
+            while i < line.upperBound {
+                let b = buffer[i]
+                if quote != 0 {
+                    if b == quote { quote = 0 }
+                } else if b == quoteDouble {
+                    quote = b
+                } else if b == separator {
+                    cells.append(start..<i)
+                    start = i + 1
+                }
+                i += 1
+            }
+            cells.append(start..<line.upperBound)
+            return cells
+        }
+
+        /// The cell's text when it is a column name (letters, digits, `_`, `-`, `.`, spaces; starting
+        /// with a letter or `_`), else nil. An empty cell (Markdown's outer `|`) counts as a name "".
+        func cellName(_ cell: Range<Int>) -> String? {
+            var lo = skipBlanks(cell.lowerBound, cell.upperBound)
+            var hi = skipBlanksBack(cell.upperBound, lo)
+            if hi - lo >= 2, ASCII.isQuote(at(lo)), at(hi - 1) == at(lo) {
+                lo += 1
+                hi -= 1
+            }
+            if lo == hi { return "" }
+            guard hi - lo <= 40, ASCII.isLetter(at(lo)) || at(lo) == UInt8(ascii: "_") else { return nil }
+            var allHex = true
+            for i in lo..<hi {
+                let b = at(i)
+                guard ASCII.isNameByte(b) || b == dot || b == 0x20 else { return nil }
+                if !(ASCII.isDigit(b) || b == dash || (ASCII.lower(b) >= 0x61 && ASCII.lower(b) <= 0x66)) { allHex = false }
+            }
+            // A data cell such as a token is not a column name.
+            return allHex && hi - lo > 8 ? nil : text(lo..<hi)
+        }
+
         // MARK: Name/value records
 
         /// For a value written as `value`, the name in the same record: HAR/Postman
@@ -996,7 +1124,7 @@ extension ContextAnalyzer {
 
         /// The first `name`/`key`/`header` field in `region` outside `excluded`, with its value:
         /// `"name": "X"`, `name: X`, `key="X"`, `'name' => 'X'`, `name = "X"`.
-        func nameField(in region: Range<Int>, excluding excluded: Range<Int>) -> String? {
+        func nameField(in region: Range<Int>, excluding excluded: Range<Int>, names: [[UInt8]] = nameKeys) -> String? {
             var i = region.lowerBound
             while i < region.upperBound {
                 if excluded.contains(i) { i = excluded.upperBound; continue }
@@ -1005,7 +1133,7 @@ extension ContextAnalyzer {
                 var j = i
                 while j < region.upperBound && ASCII.isNameByte(at(j)) { j += 1 }
                 let word = UnsafeRawBufferPointer(rebasing: buffer[i..<j])
-                let isNameKey = Self.nameKeys.contains { name in
+                let isNameKey = names.contains { name in
                     name.count == word.count && zip(name, word).allSatisfy { $0 == ASCII.lower($1) }
                 }
                 guard isNameKey else { i = j; continue }
