@@ -33,7 +33,7 @@ public enum Linter {
         let settings = TargetScanSettings(
             maxFileSize: maxFileSize ?? request.maxFileSize, scanBinary: request.scanBinary,
             followSymlinks: request.followSymlinks, maxDecompressionRatio: request.maxDecompressionRatio,
-            redact: request.redact)
+            redact: request.redact, inMemoryLimit: request.inMemoryLimit)
         let targets = plan.targets
         let jobs = max(1, min(request.jobs.flatMap { $0 > 0 ? $0 : nil } ?? onlineProcessorCount(), max(1, targets.count)))
         let next = Mutex(0)

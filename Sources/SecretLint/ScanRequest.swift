@@ -35,6 +35,9 @@ public struct ScanRequest: Sendable {
     public var failOn: Severity?
     /// The directory relative paths are resolved against. Nil: the process's working directory.
     public var workingDirectory: String?
+    /// Inputs up to this many bytes are read whole and scanned in memory; larger ones are streamed
+    /// to the engine in blocks (memory stays bounded whatever their size).
+    public var inMemoryLimit: Int = 8 << 20
 
     public init(
         paths: [String] = ["."], stdinName: String = "<stdin>", configPath: String? = nil,

@@ -103,11 +103,7 @@ public struct EngineContentScanner: ContentScanner {
     }
 
     public func scanStream(path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ContentScanResult {
-        // The engine's `scanStream` has not landed yet: until it does, the stream is read whole.
-        // TODO(scan): switch to `worker.scanStream` as soon as it exists (bounded memory).
-        var all: [UInt8] = []
-        _ = try fill(&all, upTo: Int.max, from: read)
-        return try all.withUnsafeBytes { raw in try scan(raw, path: path) }
+        Self.convert(try worker.scanStream(path: path, read: read))
     }
 
     static func convert(_ result: ScanResult) -> ContentScanResult {

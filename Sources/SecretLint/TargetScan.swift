@@ -20,9 +20,8 @@ struct TargetScanSettings: Sendable {
     var followSymlinks: Bool
     var maxDecompressionRatio: Int
     var redact: Bool
-
     /// Inputs up to this size are read whole and scanned in memory; larger ones are streamed.
-    static let wholeReadLimit = 8 << 20
+    var inMemoryLimit: Int
     /// The first block, where NUL bytes mark a file as binary.
     static let sniffLength = 8 * 1024
 }
@@ -112,7 +111,7 @@ struct TargetScan {
         if !settings.scanBinary && head.prefix(TargetScanSettings.sniffLength).contains(0) {
             return .skipped(.binary, warnings: [])
         }
-        if !ended { ended = try fill(&head, upTo: TargetScanSettings.wholeReadLimit, from: read) }
+        if !ended { ended = try fill(&head, upTo: max(settings.inMemoryLimit, TargetScanSettings.sniffLength), from: read) }
 
         let result: ContentScanResult
         var total = Int64(head.count)

@@ -1,0 +1,41 @@
+@testable import SecretLint
+import Testing
+
+@Suite("redaction and line excerpts")
+struct RedactionTests {
+    @Test(arguments: [
+        ("us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d", "us1y\u{2026}"),
+        ("hunter", "hun\u{2026}"),
+        ("ab", "a\u{2026}"),
+        ("x", "\u{2026}"),
+        ("pässwörd", "päss\u{2026}"),
+    ])
+    func redactedFormShowsAtMostFourCharactersAndNeverHalf(_ secret: String, _ expected: String) {
+        #expect(Redaction.redact(Array(secret.utf8)) == expected)
+        #expect(Redaction.display(Array(secret.utf8), redact: false) == secret)
+    }
+
+    @Test func longLinesAreCutAroundTheSecret() {
+        let before = String(repeating: "a", count: 500)
+        let after = String(repeating: "b", count: 500)
+        let text = Array("first\n\(before)TOKEN=s3cr3tvalue\(after)\nlast\n".utf8)
+        let start = 6 + 500 + 6
+        let secret = start..<(start + 11)
+        let excerpt = text.withUnsafeBytes { raw in
+            LineExcerpt.make(window: raw, windowStart: 0, windowEndsInput: true, secret: secret, redactions: [secret], redact: true)
+        }
+        let expected = "\u{2026}" + String(repeating: "a", count: 114) + "TOKEN=s3cr\u{2026}" + String(repeating: "b", count: 120) + "\u{2026}"
+        #expect(excerpt == expected)
+    }
+
+    @Test func cutsNeverSplitAMultibyteCharacter() {
+        let before = String(repeating: "é", count: 200)  // 2 bytes each
+        let text = Array("\(before)K=secretvalue\n".utf8)
+        let secret = 402..<413
+        let excerpt = text.withUnsafeBytes { raw in
+            LineExcerpt.make(window: raw, windowStart: 0, windowEndsInput: true, secret: secret, redactions: [secret], redact: false)
+        }
+        #expect(excerpt == "\u{2026}" + String(repeating: "é", count: 59) + "K=secretvalue")
+        #expect(!excerpt.contains("\u{FFFD}"))
+    }
+}
