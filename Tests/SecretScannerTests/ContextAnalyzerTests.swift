@@ -277,3 +277,137 @@ let contextCases: [ContextCase] = [
         #expect(contextOfMarkedValue(near).keyPath == ["sirportly"])
     }
 }
+
+/// One `holds` question: a text with the value marked, a requirement, the words the file
+/// mentions, and the expected answer.
+struct HoldsCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    let requirement: ContextRequirement
+    var mentions: Set<String> = []
+    let holds: Bool
+
+    var testDescription: String { name }
+}
+
+let holdsCases: [HoldsCase] = [
+    HoldsCase(
+        name: "near: word two lines above, window 3", text: "# Sirportly\nx: 1\ntoken: «\(T)»",
+        requirement: ContextRequirement(near: ["sirportly"], linesBefore: 3, linesAfter: 0), holds: true),
+    HoldsCase(
+        name: "near: word two lines above, window 1", text: "# Sirportly\nx: 1\ntoken: «\(T)»",
+        requirement: ContextRequirement(near: ["sirportly"], linesBefore: 1, linesAfter: 0), holds: false),
+    HoldsCase(
+        name: "near: word below, linesAfter", text: "token: «\(T)»\n# SIRPORTLY",
+        requirement: ContextRequirement(near: ["sirportly"], linesBefore: 0, linesAfter: 1), holds: true),
+    HoldsCase(
+        name: "near: word below, no linesAfter", text: "token: «\(T)»\n# SIRPORTLY",
+        requirement: ContextRequirement(near: ["sirportly"], linesBefore: 0, linesAfter: 0), holds: false),
+    HoldsCase(
+        name: "near: one of several words", text: "X-AUTH-TOKEN: «\(T)»",
+        requirement: ContextRequirement(near: ["nothing", "x-auth-token"], linesBefore: 0, linesAfter: 0), holds: true),
+    HoldsCase(
+        name: "notNear vetoes", text: "# postmark\ntoken: «\(T)»",
+        requirement: ContextRequirement(notNear: ["Postmark"], linesBefore: 1, linesAfter: 0), holds: false),
+    HoldsCase(
+        name: "notNear outside the window", text: "# postmark\n\n\ntoken: «\(T)»",
+        requirement: ContextRequirement(notNear: ["postmark"], linesBefore: 1, linesAfter: 0), holds: true),
+    HoldsCase(
+        name: "fileMentions asks lowercased", text: "token: «\(T)»",
+        requirement: ContextRequirement(fileMentions: ["SirPortly"]), mentions: ["sirportly"], holds: true),
+    HoldsCase(
+        name: "fileMentions absent", text: "token: «\(T)»",
+        requirement: ContextRequirement(fileMentions: ["sirportly"]), holds: false),
+    HoldsCase(
+        name: "key against the key, caseless", text: "x-auth-token: «\(T)»",
+        requirement: ContextRequirement(key: "^X-Auth-Token$"), holds: true),
+    HoldsCase(
+        name: "key against the dotted path", text: "sirportly:\n  token: «\(T)»",
+        requirement: ContextRequirement(key: "^sirportly\\.token$"), holds: true),
+    HoldsCase(
+        name: "key against a positional argument", text: "Sirportly::Client.new('«\(T)»', s)",
+        requirement: ContextRequirement(key: "^sirportly::client\\.new\\(0\\)$"), holds: true),
+    HoldsCase(
+        name: "key against a keyword argument", text: "new SirportlyClient({secret: s, token: '«\(T)»'})",
+        requirement: ContextRequirement(key: "^SirportlyClient\\(token\\)$"), holds: true),
+    HoldsCase(
+        name: "key with no name at all", text: "[«\(T)»] done",
+        requirement: ContextRequirement(key: ".*"), holds: false),
+    HoldsCase(
+        name: "key regex that does not compile", text: "token: «\(T)»",
+        requirement: ContextRequirement(key: "(token"), holds: false),
+    HoldsCase(
+        name: "all conditions must hold", text: "token: «\(T)»",
+        requirement: ContextRequirement(fileMentions: ["sirportly"], key: "^token$"), mentions: [], holds: false),
+    HoldsCase(
+        name: "all conditions hold", text: "# sirportly\ntoken: «\(T)»",
+        requirement: ContextRequirement(near: ["sirportly"], fileMentions: ["sirportly"], key: "^token$"),
+        mentions: ["sirportly"], holds: true),
+]
+
+@Suite struct ContextHoldsTests {
+    @Test(arguments: holdsCases)
+    func holds(_ row: HoldsCase) {
+        let (plain, spans) = ExampleMarker.strip(row.text)
+        let bytes = Array(plain.utf8)
+        let answer = bytes.withUnsafeBytes { raw in
+            let context = ContextAnalyzer.context(of: spans[0], in: raw)
+            return ContextAnalyzer.holds(row.requirement, value: spans[0], context: context, in: raw) { word in
+                #expect(word == word.lowercased())
+                return row.mentions.contains(word)
+            }
+        }
+        #expect(answer == row.holds)
+    }
+
+    @Test func keySubjects() {
+        #expect(ContextAnalyzer.keySubjects(of: ValueContext(key: "token", keyPath: ["sirportly"])) == ["token", "sirportly.token"])
+        #expect(ContextAnalyzer.keySubjects(of: ValueContext(callee: "Sirportly", argumentIndex: 1)) == ["Sirportly(1)"])
+        #expect(ContextAnalyzer.keySubjects(of: ValueContext(key: "secret", callee: "C", argumentIndex: 0)) == ["secret", "C(secret)"])
+        #expect(ContextAnalyzer.keySubjects(of: ValueContext(keyPath: ["tokens"])) == ["tokens"])
+        #expect(ContextAnalyzer.keySubjects(of: ValueContext()).isEmpty)
+    }
+
+    /// The regex cache answers the same from many threads at once.
+    @Test func keyMatchingIsThreadSafe() async {
+        let context = ValueContext(key: "SIRPORTLY_TOKEN")
+        await withTaskGroup(of: Bool.self) { group in
+            for n in 0..<64 {
+                group.addTask {
+                    ContextAnalyzer.keyMatches(n % 2 == 0 ? "sirportly_token" : "^secret$", context: context) == (n % 2 == 0)
+                }
+            }
+            for await ok in group { #expect(ok) }
+        }
+    }
+}
+
+@Suite struct ContextRobustnessTests {
+    /// Random texts made of the syntax the analyzer reacts to (quotes, brackets, separators,
+    /// comments, tags, newlines, escapes), with random value ranges: analysis never traps and
+    /// every reported name is text from the buffer's neighbourhood.
+    @Test(arguments: 0..<8)
+    func randomSyntaxNeverTraps(seed: Int) {
+        var rng = SirportlyTestRandom(seed: UInt64(seed) &+ 17)
+        let fragments = [
+            "\"", "'", "`", "\\", "\\\"", "(", ")", "[", "]", "{", "}", "<", ">", "</", "/>", ":", "=", "=>", "->", "::",
+            ",", ";", "#", "//", "\n", "\r\n", "\t", "  ", "- ", "token", "sirportly", "X-Auth-Token", "VALUES", "do |c|",
+            "|", "$", "@", "new ", "a4c123b1-612d-d272-d137-1c17149d4395", "é", "\u{0}",
+        ]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 120) { bytes += Array(fragments[Int(rng.next() % UInt64(fragments.count))].utf8) }
+            guard !bytes.isEmpty else { continue }
+            let a = Int(rng.next() % UInt64(bytes.count))
+            let b = min(bytes.count, a + 1 + Int(rng.next() % 40))
+            bytes.withUnsafeBytes { raw in
+                let context = ContextAnalyzer.context(of: a..<b, in: raw)
+                let requirement = ContextRequirement(near: ["token"], notNear: ["x"], fileMentions: ["y"], key: "t")
+                _ = ContextAnalyzer.holds(requirement, value: a..<b, context: context, in: raw) { _ in true }
+                for name in [context.key].compactMap({ $0 }) + context.keyPath {
+                    #expect(name.utf8.count <= bytes.count)
+                }
+            }
+        }
+    }
+}
