@@ -368,10 +368,10 @@ extension BuiltinRules {
     [[rules]]
     id = "gcp-service-account-key"
     title = "Google Cloud service account private key"
-    description = "A PEM private key in a JSON private_key field, as in a Google Cloud service-account key file; it signs tokens for the service account, with every IAM role it holds in the project. Delete the key under IAM & Admin > Service accounts > Keys (gcloud iam service-accounts keys delete) and prefer workload identity over key files."
+    description = "A PEM private key in a JSON private_key member, as in a Google Cloud service-account key file (the private-key rule reports PEM blocks everywhere else); it signs tokens for the service account, with every IAM role it holds in the project. Delete the key under IAM & Admin > Service accounts > Keys (gcloud iam service-accounts keys delete) and prefer workload identity over key files."
     severity = "high"
     keywords = ["private_key"]
-    regex = '''"private_key"[\x20\t]*:[\x20\t]*"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\[nr])+[A-Za-z0-9+/]{40}(?:[A-Za-z0-9+/=]|\\[nr])*+-----END (?:RSA )?PRIVATE KEY-----)(?:\\n)?"'''
+    regex = '''"private_key"[\x20\t]*:[\x20\t]*"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\[nr])+[A-Za-z0-9+/]{40}(?:[A-Za-z0-9+/=]|\\[nr])*+-----END (?:RSA )?PRIVATE KEY-----)'''
     references = ["https://cloud.google.com/iam/docs/keys-create-delete", "https://cloud.google.com/iam/docs/service-account-creds#key-types"]
     tags = ["google", "gcp", "cloud", "private-key"]
     examples = [
@@ -751,7 +751,7 @@ extension BuiltinRules {
     description = "An Atlassian account API token (ATATT3…) authenticates as the user to Jira, Confluence and Bitbucket Cloud REST APIs with all of the user's permissions. Revoke it at id.atlassian.com under Security > API tokens."
     severity = "high"
     keywords = ["ATATT3"]
-    regex = '''(?<![A-Za-z0-9_=-])(ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_=-])'''
+    regex = '''(?<![A-Za-z0-9_-])(ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_=-])'''
     entropy = 4.0
     references = ["https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/"]
     tags = ["atlassian", "jira", "confluence"]
