@@ -12,15 +12,18 @@ struct RuleExampleCase: Sendable, Hashable, CustomTestStringConvertible {
         case negative
         /// The positive example in an altered copy: exactly the recomputed spans.
         case variant(ExampleVariant)
+        /// The positive example as written, matched by the PCRE2 interpreter (JIT off).
+        case interpreted
         /// The positive example in a stream, split across a chunk boundary.
-        case chunk(ChunkSplit)
+        case chunk(StreamBoundary, ChunkSplit)
 
         var description: String {
             switch self {
             case .asWritten: "as written"
             case .negative: "as written"
             case .variant(let v): v.description
-            case .chunk(let c): "streamed, \(c.description)"
+            case .interpreted: "as written, JIT off"
+            case .chunk(let b, let c): "streamed, \(c.description) at the \(b.description)"
             }
         }
     }
@@ -51,14 +54,17 @@ struct BuiltinRuleExampleTests {
         for rule in rules {
             for (k, example) in rule.examples.enumerated() {
                 cases.append(RuleExampleCase(ruleID: rule.id, example: k, check: .asWritten))
+                cases.append(RuleExampleCase(ruleID: rule.id, example: k, check: .interpreted))
                 let (text, spans) = ExampleMarker.strip(example)
                 for variant in ExampleVariant.allCases {
                     guard let rendered = variant.render(text, spans: spans), appliesToRule(rule, rendered) else { continue }
                     cases.append(RuleExampleCase(ruleID: rule.id, example: k, check: .variant(variant)))
                 }
                 if !spans.isEmpty {
-                    for split in ChunkSplit.allCases {
-                        cases.append(RuleExampleCase(ruleID: rule.id, example: k, check: .chunk(split)))
+                    for boundary in StreamBoundary.allCases {
+                        for split in boundary.splits {
+                            cases.append(RuleExampleCase(ruleID: rule.id, example: k, check: .chunk(boundary, split)))
+                        }
                     }
                 }
             }
@@ -92,21 +98,35 @@ struct BuiltinRuleExampleTests {
             let got = try Engine.secretSpans(of: rule, in: text, path: "example.txt")
             #expect(got.isEmpty, "reported \(Self.describe(got, in: text)) in \(text.debugDescription)")
         case .asWritten:
+            // Through `Engine.secretSpans` itself, as `rules check` does.
             let (text, spans) = ExampleMarker.strip(rule.examples[c.example])
-            try Self.expectSpans(rule, RenderedExample(text: text, spans: spans, path: "example.txt"))
+            let got = try Engine.secretSpans(of: rule, in: text, path: "example.txt")
+            if spans.isEmpty {
+                #expect(!got.isEmpty, "reported nothing in \(text.debugDescription)")
+            } else {
+                #expect(got == spans, "expected \(Self.describe(spans, in: text)), reported \(Self.describe(got, in: text))")
+            }
         case .variant(let variant):
             let (text, spans) = ExampleMarker.strip(rule.examples[c.example])
             let rendered = try #require(variant.render(text, spans: spans))
             try Self.expectSpans(rule, rendered)
-        case .chunk(let split):
+        case .interpreted:
             let (text, spans) = ExampleMarker.strip(rule.examples[c.example])
-            try StreamedExample.expectSpans(rule, text: text, spans: spans, split: split)
+            let got = try ExampleEngines.shared.secretSpans(of: rule, in: text, path: "example.txt", .interpreter)
+            if spans.isEmpty {
+                #expect(!got.isEmpty, "reported nothing in \(text.debugDescription)")
+            } else {
+                #expect(got == spans, "expected \(Self.describe(spans, in: text)), reported \(Self.describe(got, in: text))")
+            }
+        case .chunk(let boundary, let split):
+            let (text, spans) = ExampleMarker.strip(rule.examples[c.example])
+            try StreamedExample.expectSpans(rule, text: text, spans: spans, boundary: boundary, split: split)
         }
     }
 
     /// The rule reports exactly `rendered.spans` in `rendered.text` (something, when no span is marked).
     static func expectSpans(_ rule: Rule, _ rendered: RenderedExample, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let got = try Engine.secretSpans(of: rule, in: rendered.text, path: rendered.path)
+        let got = try ExampleEngines.shared.secretSpans(of: rule, in: rendered.text, path: rendered.path, .standard, sourceLocation: sourceLocation)
         if rendered.spans.isEmpty {
             #expect(!got.isEmpty, "reported nothing in \(rendered.text.debugDescription)", sourceLocation: sourceLocation)
         } else {
