@@ -1,0 +1,131 @@
+import Foundation
+import SecretReport
+import SecretRules
+import Testing
+
+/// Compares the reporters' output for a fixed report with the committed files in `Golden/`.
+///
+/// What varies between runs of a real scan (the tool version, durations, throughput) is replaced by
+/// `{{version}}`, `{{duration}}` and `{{rate}}` before comparing. To regenerate after an intended
+/// change: `TOKENAUDIT_UPDATE_GOLDEN=1 swift test --filter SecretReportTests`, then review the diff.
+@Suite("reporter golden files")
+struct ReporterGoldenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static let sample = Report(
+        tool: Report.Tool(name: "tokenaudit", version: "0.1.0-test"),
+        findings: [
+            Report.Finding(
+                file: "config/helpdesk.yml", ruleID: "sirportly-token", title: "Sirportly API token", severity: .critical,
+                line: 4, column: 10, endLine: 4, endColumn: 45, secret: "3f6c\u{2026}", fingerprint: "a1b2c3d4e5f60718",
+                group: "g-7f3a", key: "token", lineText: "  token: 3f6c\u{2026}"),
+            Report.Finding(
+                file: "config/helpdesk.yml", ruleID: "sirportly-secret", title: "Sirportly API secret", severity: .critical,
+                line: 5, column: 11, endLine: 5, endColumn: 60, secret: "Qm7T\u{2026}", fingerprint: "0718a1b2c3d4e5f6",
+                group: "g-7f3a", key: "secret", lineText: "  secret: Qm7T\u{2026}"),
+            Report.Finding(
+                file: "logs/app.log", ruleID: "password-in-url", title: "Password in a URL", severity: .high,
+                line: 12, column: 31, endLine: 12, endColumn: 42, secret: "hunt\u{2026}", fingerprint: "ffee00112233",
+                encoding: "url", message: "Rotate the password and remove it from the log.",
+                lineText: "\u{1B}[31mGET https://admin:hunt\u{2026}@db.internal/\u{1B}[0m"),
+            Report.Finding(
+                file: "notes/\u{202E}txt.sh", ruleID: "generic-api-key", title: "Generic API key", severity: .low,
+                line: 1, column: 5, endLine: 1, endColumn: 24, secret: "k9Xw\u{2026}", fingerprint: "0011"),
+        ],
+        skipped: [
+            Report.Skipped(file: "assets/logo.png", reason: "binary", detail: "binary file (NUL bytes in the first block; --binary scans it)"),
+            Report.Skipped(file: "logs/old.log.gz", reason: "gzip-bomb", detail: "gzip stream inflates more than 200:1 (decompression bomb?)"),
+            Report.Skipped(file: "run/pipe", reason: "fifo", detail: "named pipe"),
+        ],
+        warnings: ["logs/app.log: rule password-in-log: match limit exceeded"],
+        stats: Report.Stats(
+            filesScanned: 42, bytesScanned: 3_456_789, filesIgnored: 7, durationSeconds: 0.25, jobs: 2, jit: true, rules: 64))
+
+    static func placeholders(_ text: String, version: String) -> String {
+        var out = text.replacingOccurrences(of: version, with: "{{version}}")
+        out = out.replacing(/"durationSeconds": [0-9.]+/, with: "\"durationSeconds\": {{duration}}")
+        out = out.replacing(/"bytesPerSecond": [0-9.]+/, with: "\"bytesPerSecond\": {{rate}}")
+        out = out.replacing(/in [0-9.]+ s \([0-9.]+ MB\/s/, with: "in {{duration}} s ({{rate}} MB/s")
+        return out
+    }
+
+    static let outputs: [(file: String, render: @Sendable (Report) -> String)] = [
+        ("text.txt", { TextReporter(color: false).format($0) }),
+        ("text-color.txt", { TextReporter(color: true).format($0) }),
+        ("summary.txt", { SummaryReporter(color: false).format($0) }),
+        ("report.json", { JSONReporter().format($0) }),
+    ]
+
+    @Test(arguments: outputs.indices)
+    func matchesGoldenFile(_ index: Int) throws {
+        let (name, render) = Self.outputs[index]
+        let actual = Self.placeholders(render(Self.sample), version: Self.sample.tool.version)
+        let url = Self.goldenDirectory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["TOKENAUDIT_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from the golden file; TOKENAUDIT_UPDATE_GOLDEN=1 regenerates it")
+    }
+
+    @Test func jsonIsValidAndKeepsTheContractFields() throws {
+        let text = JSONReporter().format(Self.sample)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["tool", "findings", "skipped", "warnings", "stats"])
+        let tool = try #require(object["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "tokenaudit")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 4)
+        for finding in findings {
+            for key in ["ruleID", "title", "severity", "file", "line", "column", "endLine", "endColumn", "secret", "fingerprint"] {
+                #expect(finding[key] != nil, "finding lacks \(key)")
+            }
+        }
+        #expect(findings[0]["group"] as? String == "g-7f3a")
+        #expect(findings[0]["key"] as? String == "token")
+        #expect(findings[3]["group"] == nil)
+        let skipped = try #require(object["skipped"] as? [[String: Any]])
+        #expect(skipped.map { $0["reason"] as? String } == ["binary", "gzip-bomb", "fifo"])
+        let stats = try #require(object["stats"] as? [String: Any])
+        #expect(stats["filesScanned"] as? Int == 42)
+        #expect(stats["filesSkipped"] as? Int == 3)
+    }
+
+    @Test func pairedFindingsArePrintedTogetherEvenWhenApart() {
+        var report = Self.sample
+        // Move the second member of the pair after an unrelated finding.
+        report.findings.swapAt(1, 2)
+        let text = TextReporter().format(report)
+        let token = text.range(of: "sirportly-token")!
+        let secret = text.range(of: "paired with config/helpdesk.yml:5:11")!
+        let url = text.range(of: "password-in-url")!
+        #expect(token.lowerBound < secret.lowerBound && secret.lowerBound < url.lowerBound)
+    }
+}
+
+@Suite("terminal neutralisation")
+struct TerminalTextTests {
+    @Test(arguments: [
+        ("plain text", "plain text"),
+        ("\u{1B}[2J\u{1B}]0;title\u{07}", "\\u{1B}[2J\\u{1B}]0;title\\u{07}"),
+        ("a\rb\u{08}c", "a\\u{0D}b\\u{08}c"),
+        ("csi\u{9B}31m", "csi\\u{9B}31m"),
+        ("del\u{7F}", "del\\u{7F}"),
+        ("evil\u{202E}txt.exe", "evil\\u{202E}txt.exe"),
+        ("isolate\u{2066}x\u{2069}", "isolate\\u{2066}x\\u{2069}"),
+        ("tab\there", "tab here"),
+        ("naïve ✓ 日本", "naïve ✓ 日本"),
+    ])
+    func controlCharactersBecomeVisibleEscapes(_ input: String, _ expected: String) {
+        #expect(TerminalText.neutralised(input) == expected)
+    }
+
+    @Test func noReporterLetsAnEscapeThrough() {
+        let report = ReporterGoldenTests.sample
+        for output in [TextReporter().format(report), SummaryReporter().format(report), JSONReporter().format(report)] {
+            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{9B}" })
+        }
+    }
+}
