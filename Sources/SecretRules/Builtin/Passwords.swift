@@ -159,10 +159,10 @@ extension BuiltinRules {
       '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
     ]
     [[rules.allowlists]]
-    description = "a log line: password-in-log reports passwords in logged requests"
+    description = "a password parameter on a log line: password-in-log reports it"
     regexTarget = "line"
     regexes = [
-      '''(?i)^.{0,256}?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)''',
+      '''(?i)^(?=.{0,256}?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)).{0,2048}?(?<![\w?&;-])[\x22']?[\w.\[\]%-]*?(?:password|passwd|passphrase|passwort|pwd|pass|pw)[\x22']?[ \t]*(?:=>|:|=|,)''',
     ]
     [[rules.allowlists]]
     description = "Debian lintian overrides name packages such as passwd"
@@ -665,6 +665,7 @@ extension BuiltinRules {
       '''$pdo = new PDO($dsn, 'portal', '«Gl4#Hb7Nv2Mx»');''',
       '''#0 /var/www/app/Db.php(19): PDO->__construct('mysql:host=db;d...', 'portal', '«Rb8%Tn3Ye6Wq»')''',
       '''* Break-glass admin: `admin` / `«ZYyw9KE_Hw2T»`''',
+      '''{"type": "message", "user": "U018Z9KD1CA", "ts": "1764370413.171861", "text": "wifi is `office-guest` / `«maple-otter-quartz-58»`"}''',
     ]
     negativeExamples = [
       '''let password = ""''',
@@ -722,10 +723,10 @@ extension BuiltinRules {
       '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
     ]
     [[rules.allowlists]]
-    description = "a log line: password-in-log reports passwords in logged requests"
+    description = "a password parameter on a log line: password-in-log reports it"
     regexTarget = "line"
     regexes = [
-      '''(?i)^.{0,256}?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)''',
+      '''(?i)^(?=.{0,256}?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)).{0,2048}?(?<![\w?&;-])[\x22']?[\w.\[\]%-]*?(?:password|passwd|passphrase|passwort|pwd|pass|pw)[\x22']?[ \t]*(?:=>|:|=|,)''',
     ]
 
     """#
