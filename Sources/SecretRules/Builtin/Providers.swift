@@ -1523,7 +1523,7 @@ extension BuiltinRules {
     description = "A high-entropy literal assigned to a key named like api_key, secret, token, access_key or auth_token, whose provider no specific rule recognises. Find out which service issued it, revoke it there, and load it from the environment or a secret store instead of the source."
     severity = "low"
     keywords = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "accesskey", "access_key", "access-key", "access.key", "authkey", "auth_key", "auth-key", "privatekey", "private_key", "private-key", "clientkey", "client_key", "client-key"]
-    regex = '''(?i:(?:api|access|auth|secret|private|client)[_.-]?(?:key|token|secret)|apikey|secret|token)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*(["']?)((?=[A-Za-z0-9_\-+/=.~]*[0-9])(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{16,128})\1(?![A-Za-z0-9_\-+/=.~])'''
+    regex = '''(?<![\w.-])[\w.-]*?(?i:(?:api|access|auth|secret|private|client)[_.-]?(?:key|token|secret)|apikey|secret|token)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*(["']?)((?=[A-Za-z0-9_\-+/=.~]*[0-9])(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{16,128})\1(?![A-Za-z0-9_\-+/=.~])'''
     secretGroup = 2
     entropy = 3.5
     references = ["https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
@@ -1543,6 +1543,11 @@ extension BuiltinRules {
       '''token = "ghp_ppwAmXWMyBKNvZuvyYPXNM0XInySwNP8ppYK"''',
       '''api_key = "XPA3SCfJgIdJhTU"''',
       '''token_type = "bearer_token_v2_refresh"''',
+      '''CLOUDFLARE_API_TOKEN = "Se5C_DSTPH2qTpRO8U0mQwm7QLJ-CYJg-3JWQ1eL"''',
+      '''aws_secret_access_key = "3e6WLvMspgn9Qzw11y97uf//Pne+SDQjXri2Hjyj"''',
+      '''X-Auth-Secret: Ysnb8VxpBtr97CvwYqc8Liat3AOZ5aoi3tTITG2fdKmDpX2WzW''',
+      '''DISCORD_BOT_TOKEN = "Mn-SvhbCuV2vltVpusKILi8qXL.fUKvRJ.vNNM4dGzO2PVdcY8SoIwm4xmQeri3Wu7sJQjmh"''',
+      '''MAILCHIMP_API_KEY = "c7761d2f001488f0a6394b3117e04af4-us21"''',
     ]
     [[rules.allowlists]]
     description = "placeholders and documentation values"
@@ -1553,7 +1558,16 @@ extension BuiltinRules {
       '''^[0-9a-fA-F]+$''',
       '''^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$''',
       '''^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+$''',
+      '''^[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}$''',
+      '''^[0-9a-f]{32}-(?:us[0-9]{1,2}|[0-9a-f]{8}-[0-9a-f]{8})$''',
+      '''\.atlasv1\.''',
       '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpa]-|xapp-|[sr]k_live_|AIza|SG\.|key-|npm_|pypi-|rubygems_|oy2|dckr_pat_|HRKU-|shp(?:at|ca|pa|ss)_|ATATT3|sk-|hf_|do[op]_v1_|dapi|NRAK-|sntry[su]_|v1\.0-|hv[sb]\.|PMAK-|EAAA|sq0(?:atp|csp)-|lin_api_|ntn_|secret_|gl(?:c|sa)_|dp\.|pul-|sbp_|AGE-SECRET-KEY-1|AKIA|ASIA|eyJ)''',
+    ]
+    [[rules.allowlists]]
+    description = "assignments whose key names a provider or header with its own rule (AWS secret key, Cloudflare, PagerDuty, Datadog, Twilio, Heroku, Mailgun, New Relic, Sirportly headers)"
+    regexTarget = "match"
+    regexes = [
+      '''(?i)aws[\w.-]{0,30}?secret|secret[_.-]?access[_.-]?key|cloudflare|cf[_.-]api|pagerduty|datadog|dd[_.-]ap[ip]|twilio|heroku|mailgun|new[_.-]?relic|sirportly|x-auth-(?:secret|token|application)''',
     ]
     """#
 }
