@@ -104,6 +104,9 @@ struct TOMLDocumentTests {
         ValueCase(name: "inline table", toml: "a = { x = 1, y.z = 'w' }", path: "a.y.z", expected: .s("w")),
         ValueCase(name: "inline table multi-line with trailing comma", toml: "a = {\n x = 1,\n}", path: "a.x", expected: .i(1)),
         ValueCase(name: "empty inline table", toml: "a = {}", path: "a", expected: .count(0)),
+        ValueCase(name: "nested inline tables", toml: "a = { b = { c = 'd' } }", path: "a.b.c", expected: .s("d")),
+        ValueCase(name: "array of inline tables", toml: "a = [{ n = 1 }, { n = 2 }]", path: "a.1.n", expected: .i(2)),
+        ValueCase(name: "dotted keys inside an array-of-tables element", toml: "[[rules]]\nallowlist.stopwords = ['x']", path: "rules.0.allowlist.stopwords.0", expected: .s("x")),
         ValueCase(name: "table", toml: "[t]\nk = 'v'", path: "t.k", expected: .s("v")),
         ValueCase(name: "dotted table header", toml: "[a.b]\nk = 1\n[a.c]\nk = 2", path: "a.c.k", expected: .i(2)),
         ValueCase(name: "implicit parent then explicit", toml: "[a.b]\nk = 1\n[a]\nz = 2", path: "a.z", expected: .i(2)),
@@ -235,6 +238,48 @@ struct TOMLDocumentTests {
     func offsetsInsideStringsMapToColumns(toml: String, offset: Int, expected: SourcePosition) throws {
         let node = try #require(tomlValue(try TOMLDocument(parsing: toml), "a"))
         #expect(node.position(ofUTF8Offset: offset) == expected)
+    }
+
+    /// Every key and string value of every built-in pack: the recorded position points at the key
+    /// (or its opening quote) and at the value's opening quote in the source.
+    @Test(arguments: BuiltinRules.sources.map(\.name))
+    func positionsInBuiltinPacksPointAtTheirText(pack: String) throws {
+        let toml = try #require(BuiltinRules.sources.first { $0.name == pack }?.toml)
+        let lines = toml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        func text(at p: SourcePosition, count: Int) -> String {
+            guard p.line - 1 < lines.count else { return "" }
+            let line = lines[p.line - 1]
+            let start = min(line.count, p.column - 1)
+            return String(String.UnicodeScalarView(line[start..<min(line.count, start + count)]))
+        }
+        var checked = 0
+        func visit(_ table: TOMLTable) {
+            for entry in table.entries {
+                if case .table = entry.node.value {
+                } else if case .array(let items) = entry.node.value, items.first.map({ if case .table = $0.value { true } else { false } }) == true {
+                } else {
+                    let atKey = text(at: entry.keyPosition, count: entry.key.count + 1)
+                    #expect(atKey.hasPrefix(entry.key) || atKey.hasPrefix("\"") || atKey.hasPrefix("'"), "key \(entry.key) at \(entry.keyPosition): \(atKey)")
+                }
+                visit(entry.node)
+            }
+        }
+        func visit(_ node: TOMLNode) {
+            switch node.value {
+            case .string:
+                let first = text(at: node.position, count: 1)
+                #expect(first == "\"" || first == "'", "string at \(node.position) starts with \(first.debugDescription)")
+                checked += 1
+            case .array(let items):
+                for item in items { visit(item) }
+            case .table(let t):
+                visit(t)
+            default:
+                break
+            }
+        }
+        visit(try TOMLDocument(parsing: toml).root)
+        #expect(checked > 0 || toml.isEmpty)
     }
 
     @Test func keyOrderIsSourceOrder() throws {
