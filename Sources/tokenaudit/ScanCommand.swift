@@ -113,7 +113,9 @@ struct ScanCommand: ParsableCommand {
         do {
             report = try Linter.run(request, events: WarningPrinter())
         } catch {
-            FileHandleStderr.write("tokenaudit: error: \(TerminalText.neutralised(error.description))\n")
+            // Config errors already read `path:line:column: error: …`.
+            let prefix = if case .configuration = error { "" } else { "tokenaudit: error: " }
+            FileHandleStderr.write(prefix + TerminalText.neutralised(error.description) + "\n")
             throw ExitCode(2)
         }
         let document = Report(report, tool: Report.Tool(name: "tokenaudit", version: TokenAudit.toolVersion))
