@@ -18,7 +18,13 @@ public enum ContextAnalyzer {
     /// How far (in bytes) before and after the value the analysis may look.
     public static let reach = 4096
     /// How many lines above the value's line the structure walk may visit.
-    public static let maxLinesBack = 80
+    public static let maxLinesBack = 48
+    /// How far (in bytes) before the value the walk over enclosing structure may go.
+    public static let structureReach = 2048
+    /// How much of the value's own line, before it, is read for structure.
+    public static let lineReach = 1024
+    /// How many unindented lines ending in `,` the walk follows upwards.
+    public static let maxFlatContinuations = 6
 
     /// Where the value at `value` (a byte range of `buffer`) sits: its key, the keys enclosing it,
     /// and the call it is an argument of. Returns an empty context when the value is glued to a

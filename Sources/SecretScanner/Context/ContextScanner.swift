@@ -108,20 +108,27 @@ extension ContextAnalyzer {
             return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
         }
 
-        /// Offset of the first byte of the line holding offset `p` (never below `floor`).
+        /// Offset of the first byte of the line holding offset `p`, or of the byte `lineReach`
+        /// before `p` on a longer line (never below `floor`).
         func lineStart(of p: Int) -> Int {
             var i = p
-            while i > floor && buffer[i - 1] != newline { i -= 1 }
+            let limit = max(floor, p - ContextAnalyzer.lineReach)
+            while i > limit && buffer[i - 1] != newline { i -= 1 }
             return i
         }
 
-        /// Offset of the line break ending the line holding `p` (or `ceiling`), excluding a `\r`.
+        /// Offset of the line break ending the line holding `p` (or `ceiling`, or `lineReach` bytes
+        /// after `p` on a longer line), excluding a `\r`.
         func lineEnd(of p: Int) -> Int {
             var i = p
-            while i < ceiling && buffer[i] != newline { i += 1 }
+            let limit = min(ceiling, p + ContextAnalyzer.lineReach)
+            while i < limit && buffer[i] != newline { i += 1 }
             if i > p && at(i - 1) == carriageReturn { i -= 1 }
             return i
         }
+
+        /// Whether `ls` (from `lineStart(of:)`) is a real line start, not a cut in a long line.
+        func isLineStart(_ ls: Int) -> Bool { ls == 0 || at(ls - 1) == newline }
 
         /// Offset of the first non-blank byte at or after `start`, before `end`.
         func skipBlanks(_ start: Int, _ end: Int) -> Int {
@@ -231,7 +238,7 @@ extension ContextAnalyzer {
 
             labels.sort { $0.position < $1.position }
             var keyPath: [String] = []
-            if let left, left.form == .separated || left.form == .spaced,
+            if let left, left.form == .separated || left.form == .spaced, isLineStart(valueLineStart),
                left.start == skipBlanks(valueLineStart, value.lowerBound) || isAfterExportKeyword(left.start, valueLineStart)
             {
                 keyPath += iniSection(above: valueLineStart)
@@ -530,6 +537,19 @@ extension ContextAnalyzer {
             var indentLimit = contentIndent(valueLineStart, lineEnd(of: valueLineStart))
             var lines = 0
             var currentIsContent = true
+            // Unindented lines joined only by a trailing `,` (JSON lines, CSV) are followed upwards a
+            // few times at most, so that a file of one-line records costs a few lines per value.
+            var flatContinuations = 0
+            let walkFloor = max(floor, value.lowerBound - ContextAnalyzer.structureReach)
+            // A very long line (minified JSON) is read from at most `lineReach` bytes before the
+            // value, starting at a record boundary (`{"`, `,"`, `["`) so quotes pair up.
+            if !isLineStart(ls) {
+                var start = ls
+                while start < value.lowerBound - 1,
+                      !((at(start) == openBrace || at(start) == comma || at(start) == openBracket) && at(start + 1) == quoteDouble)
+                { start += 1 }
+                ls = start
+            }
             while true {
                 // On the value's own line a comment marker does not end the code: commented-out code
                 // (`# client = Sirportly::Client.new('…')`) is where credentials are left behind.
@@ -538,12 +558,16 @@ extension ContextAnalyzer {
                     if pending > 0 { pending -= 1 } else { enclosers.append(opener) }
                 }
                 pending += shape.unmatchedClosers
-                guard ls > floor, lines < ContextAnalyzer.maxLinesBack else { break }
+                guard ls > walkFloor, isLineStart(ls), lines < ContextAnalyzer.maxLinesBack else { break }
                 var prevEnd = ls - 1
                 if at(prevEnd - 1) == carriageReturn { prevEnd -= 1 }
                 let prevStart = lineStart(of: prevEnd)
-                if currentIsContent && indentLimit == 0 && pending == 0 && !endsWithContinuation(prevStart, prevEnd) {
-                    break
+                if currentIsContent && indentLimit == 0 && pending == 0 {
+                    guard endsWithContinuation(prevStart, prevEnd) else { break }
+                    if at(skipBlanksBack(prevEnd, prevStart) - 1) == comma {
+                        flatContinuations += 1
+                        if flatContinuations > ContextAnalyzer.maxFlatContinuations { break }
+                    }
                 }
                 ls = prevStart
                 segmentEnd = prevEnd
