@@ -11,7 +11,7 @@ extension BuiltinRules {
     description = "A password written as a literal value in configuration: .env and shell exports, YAML, JSON, INI, TOML, .properties, XML elements and attributes, .NET appSettings and connection strings, plists, PHP arrays and define(), Ruby hashes, fstab/mount options. Anyone who can read the file, the repository or its history can log in with it. Rotate the password, then load it at run time from the environment or a secret store (Vault, AWS Secrets Manager, Kubernetes Secrets, a CI secret) and keep only the reference in the file."
     severity = "high"
     keywords = ["password", "passwd", "pwd", "pw", "pass", "passphrase", "passwort"]
-    regex = '''(?i)(?|^[ \t]*(?:-[ \t]+)?[\x22'](?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[\x22'][ \t]*(?::|=>|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*:(?&key)[ \t]*=>[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')(?=[ \t]*(?:#.*)?\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)=([^\s\x22'$`{<;&](?:[^\s;&]*[^\s;&,)(])?)(?=(?:[ \t]+#.*)?[ \t]*\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?!(?:pwd|pass|passwd)[ \t]*:)(?&key)(?:[ \t]*:[ \t]+|[ \t]+=[ \t]*|=[ \t]+)(?=[^\x0a\r]{3})([^\s\x22'|>{\[<$#`&*!%@,;](?:.{0,254}?[^\s,;])?)(?=(?:[ \t]+[#;].*)?[ \t]*\r?$)|<(?:[\w.-]+:)?(?&key)>[ \t]*(?|<!\[CDATA\[([^\]\x0a]+)\]\]>|([^<\s{$][^<\x0a]*?))[ \t]*</|<[\w:.-]+[ \t][^<>\x0a]*?(?<=\s)(?&key)[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|<add[ \t][^<>\x0a]*?\bkey[ \t]*=[ \t]*[\x22'](?&key)[\x22'][^<>\x0a]*?[ \t]value[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?|;[ \t]*(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)|(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)(?=[ \t]*;[ \t]*[\w ]+=))|<key>(?&key)</key>\s*<string>([^<\s][^<]*?)</string>|\bdefine\(\s*[\x22'](?&key)[\x22']\s*,\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|[{,(\[][ \t]*[\x22'](?&key)[\x22'][ \t]*(?::|=>)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\x22key\x22\s*:\s*\x22(?&key)\x22\s*,\s*\x22value\x22\s*:\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\bname:[ \t]*[\x22']?(?&key)[\x22']?[ \t]*\r?\x0a[ \t]*value:[ \t]*(?|\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|'([^'\x0a]{3,})'|([^\s\x22'{$&*!|>#][^\x0a]*?))[ \t]*\r?$|\bvariable[ \t]+\x22(?&key)\x22[ \t]*\{[^}]*?\bdefault[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\b(?:user(?:name)?|uid)=[^,\s]*,(?:[^,\s]*,)*?(?:password|pass)=([^,\s]+))(?(DEFINE)(?<key>(?=[\w.-]*?(?&pwend)(?![\w-]))(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw)))))'''
+    regex = '''(?i)(?|^[ \t]*(?:-[ \t]+)?[\x22'](?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[\x22'][ \t]*(?::|=>|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*:(?&key)[ \t]*=>[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)[ \t]*(?::|=)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')(?=[ \t]*(?:#.*)?\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?&key)=([^\s\x22'$`{<;&](?:[^\s;&]*[^\s;&,)(])?)(?=(?:[ \t]+#.*)?[ \t]*\r?$)|^[ \t]*(?:(?:export|set|setenv|declare(?:[ \t]+-x)?)[ \t]+|-[ \t]+)?(?![-_.])(?!(?:self|this|it|cls)\.)(?!(?:pwd|pass|passwd)[ \t]*:)(?&key)(?:[ \t]*:[ \t]+|[ \t]+=[ \t]*|=[ \t]+)(?=[^\x0a\r]{3})([^\s\x22'|>{\[<$#`&*!%@,;](?:.{0,254}?[^\s,;])?)(?=(?:[ \t]+[#;].*)?[ \t]*\r?$)|<(?:[\w.-]+:)?(?&key)>[ \t]*(?|<!\[CDATA\[([^\]\x0a]+)\]\]>|([^<\s{$][^<\x0a]*?))[ \t]*</|<[\w:.-]+[ \t][^<>\x0a]*?(?<=\s)(?&key)[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|<add[ \t][^<>\x0a]*?\bkey[ \t]*=[ \t]*[\x22'](?&key)[\x22'][^<>\x0a]*?[ \t]value[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?|;[ \t]*(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)|(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*([^;\x22'<>\s$%{](?:[^;\x22'<>\x0a]*[^;\x22'<>\s])?)(?=[ \t]*;[ \t]*[\w ]+=))|<key>(?&key)</key>\s*<string>([^<\s][^<]*?)</string>|\bdefine\(\s*[\x22'](?&key)[\x22']\s*,\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|[{,(\[][ \t]*[\x22'](?&key)[\x22'][ \t]*(?::|=>)[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\x22key\x22\s*:\s*\x22(?&key)\x22\s*,\s*\x22value\x22\s*:\s*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\bname:[ \t]*[\x22']?(?&key)[\x22']?[ \t]*\r?\x0a[ \t]*value:[ \t]*(?|\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|'([^'\x0a]{3,})'|([^\s\x22'{$&*!|>#][^\x0a]*?))[ \t]*\r?$|\b(?:user(?:name)?|uid)=[^,\s]*,(?:[^,\s]*,)*?(?:password|pass)=([^,\s]+))(?(DEFINE)(?<key>(?=[\w.-]*?(?&pwend)(?![\w-]))(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw)))))'''
     references = ["https://cwe.mitre.org/data/definitions/256.html", "https://cwe.mitre.org/data/definitions/798.html", "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
     tags = ["password", "config"]
     examples = [
@@ -56,11 +56,6 @@ extension BuiltinRules {
       '''
             - name: DB_PASSWORD
               value: "«Tq3Lp8Vn2Xc5»"''',
-      '''
-    variable "db_password" {
-      type    = string
-      default = "«Ew6Rt9Yu2Io5»"
-    }''',
     ]
     negativeExamples = [
       '''DB_PASSWORD=''',
@@ -125,11 +120,6 @@ extension BuiltinRules {
       '''
             - name: DB_PASSWORD
               value: ""''',
-      '''
-    variable "db_password" {
-      type      = string
-      sensitive = true
-    }''',
       '''{"key": "password", "value": "{{password}}"}''',
     ]
     [[rules.allowlists]]
@@ -171,12 +161,87 @@ extension BuiltinRules {
     ]
 
     [[rules]]
+    id = "password-in-terraform"
+    title = "Password as a Terraform variable default"
+    description = "A `variable` block for a password with a literal `default`: the value is in the module source and in every plan and state that uses it. Rotate the password, remove the default, mark the variable `sensitive`, and supply it from a secret store (a data source for Vault / AWS Secrets Manager, or TF_VAR_ from the CI secret)."
+    severity = "high"
+    keywords = ["variable"]
+    regex = '''(?i)\bvariable[ \t]+\x22(?&key)\x22[ \t]*\{(?:[^}\n]|\n)*?\bdefault[ \t]*=[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')(?(DEFINE)(?<key>(?=[\w.-]*?(?&pwend)(?![\w-]))(?&notkey)[\w.-]*?(?&pwend)(?![\w-]))(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw)))))'''
+    references = ["https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output", "https://cwe.mitre.org/data/definitions/798.html"]
+    tags = ["password", "config", "terraform"]
+    examples = [
+      '''
+    variable "db_password" {
+      type    = string
+      default = "«Ew6Rt9Yu2Io5»"
+    }''',
+      '''
+    variable "admin_pass" {
+      description = "Admin password"
+      type        = string
+      sensitive   = true
+      default     = "«Hs3Jd6Kf9Lg2»"
+    }''',
+      '''variable "smtp_password" { default = "«Qp1Wo4Ei7Ru0»" }''',
+    ]
+    negativeExamples = [
+      '''
+    variable "db_password" {
+      type      = string
+      sensitive = true
+    }''',
+      '''
+    variable "db_password" {
+      default = ""
+    }''',
+      '''
+    variable "password_length" {
+      default = "24"
+    }''',
+      '''
+    variable "db_password" {
+      default = "${var.fallback}"
+    }''',
+      '''
+    variable "region" {
+      default = "eu-west-1"
+    }
+    variable "db_password" {}''',
+    ]
+    [[rules.allowlists]]
+    description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
+    regexes = [
+      '''(?i)^(?:password|passwd|pass|pwd|passphrase|passwort|secret|your[_ -]?\w*|\w*[_-]here|todo|tbd|fixme|placeholder|example|sample|dummy|xxx+|\.{3,}|-+|\?+|true|false|yes|no|on|off|required|optional|string|str|text|none|null|nil|undefined|empty|blank|not[_ -]?set|unset|n/?a|abc|xyz|xyzzy|foo|bar|baz|qux|123|1234|-?anonymous@?|(?:password|passwd|pass|secret)\d{0,4}!?|(?:proxy|db|my|user|admin|root|test|dev)pass(?:word)?)$''',
+      '''(?i)^(?:\{\{.*\}\}|\{%.*%\}|\{[\w.]*\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%[\w.()]+%|%\(\w+\)s|%[sd]|@[\w.]+@|__\w+__|#\{.*\}|\\\(.*\)|<%.*%>|\[\[.*\]\]|!(?:vault|Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If|Base64|env|secret|include|unsafe)\b.*|ENC\[.*|vault:.*|arn:aws:(?:secretsmanager|ssm):.*|@Microsoft\.KeyVault\(.*|op://.*|sm://.*|ref\+.*|secret://.*|env\(.*\)|file:.*)$''',
+      '''(?i)^(?:hunter2|correcthorsebatterystaple)''',
+      '''[\x00-\x08\x0e-\x1f]''',
+      '''^(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db)(?:\s+(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db|\[[^\]]*\]))*$''',
+      '''(?i)^(?:postgres|postgresql|mysql|mariadb|root|admin|guest|test|demo|default|user|sa)$''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpae]-|xapp-|[sr]k_live_|AIza|SG\.|npm_|pypi-|rubygems_|dckr_pat_|shp(?:at|ca|pa|ss)_|ATATT|sk-ant-|sk-proj-|hf_|do[po]_v1_|dapi[0-9a-f]|NRAK-|sntry[su]_|hv[sb]\.|PMAK-|lin_api_|ntn_|gl(?:c|sa)_|dp\.(?:pt|st|ct)\.|pul-|sbp_|AGE-SECRET-KEY-|HRKU-|AKIA|ASIA)''',
+      '''(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$''',
+      '''^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\]|\([^()]*\))+[!?]?$''',
+      '''^(?:String|string|str|SecretStr|SecureString|CharSequence|bytes|Data|char\s*\*)\b''',
+      '''^[\w$.\[\]\x22'()]+\s+(?:[-+*/%]|\|\||&&|\?\?|\?|or|and|if|else)\s+\S''',
+      '''^[rbuf]{1,2}[\x22'].*[\x22']$''',
+      '''^[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*\S''',
+      '''[(\[{]$''',
+      '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
+      '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
+      '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
+      '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
+      '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
+      '''(?i)^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt|bcrypt_sha256|sha1|md5|scrypt)\$''',
+      '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
+    ]
+
+    [[rules]]
     id = "password-in-netrc"
     title = "Password in a .netrc entry"
     description = "A `machine … login … password …` entry (.netrc / _netrc, also when written by a Dockerfile or CI script) holds a plaintext password that curl, git, ftp and pip send to that host. Rotate the password; prefer a credential helper or a short-lived token, and never commit or bake the file into an image."
     severity = "high"
     keywords = ["machine"]
-    regex = '''(?i)\bmachine[ \t]+(?:localhost|[\w-]+(?:\.[\w-]+)+)(?:\s+(?:login|account|port)[ \t]+\S+)*\s+password[ \t]+([^\s\x22']+)'''
+    regex = '''(?i)\bmachine[ \t]+(?:localhost|[\w-]+(?:\.[\w-]+)+)(?:(?:[ \t]|\r?\n)+(?:login|account|port)[ \t]+\S+)*(?:[ \t]|\r?\n)+password[ \t]+([^\s\x22']+)'''
     references = ["https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html", "https://cwe.mitre.org/data/definitions/256.html"]
     tags = ["password", "config"]
     examples = [
