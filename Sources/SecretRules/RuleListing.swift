@@ -18,6 +18,25 @@ public enum RuleListing {
     }
 }
 
+extension RuleListing {
+    /// The listing of `rules` with each rule's details below its row: description, keywords or
+    /// shape, tags and references, indented by four spaces; a blank line between rules.
+    public static func verboseText(_ rules: [Rule]) -> String {
+        let rows = text(rules).split(separator: "\n", omittingEmptySubsequences: false)
+        var out = String(rows[0]) + "\n"
+        for (rule, row) in zip(rules, rows.dropFirst()) {
+            out += "\n" + row + "\n"
+            if !rule.description.isEmpty { out += "    \(rule.description)\n" }
+            if let shape = rule.shape { out += "    shape: \(shape.rawValue)\n" }
+            if !rule.keywords.isEmpty { out += "    keywords: \(rule.keywords.joined(separator: ", "))\n" }
+            if let partner = rule.pairWith { out += "    pairs with: \(partner)\n" }
+            if !rule.tags.isEmpty { out += "    tags: \(rule.tags.joined(separator: ", "))\n" }
+            for reference in rule.references { out += "    see: \(reference)\n" }
+        }
+        return out
+    }
+}
+
 extension String {
     /// The string right-padded with spaces to `length` characters (unchanged when longer).
     fileprivate func padding(toLength length: Int) -> String {

@@ -62,11 +62,20 @@ struct RulesListCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (aligned columns) or json.")
     var format: Format = .text
 
+    @Flag(name: .shortAndLong, help: "Text format: add each rule's description, keywords, tags and references.")
+    var verbose = false
+
+    func validate() throws {
+        if verbose && format == .json {
+            throw ValidationError("--verbose applies to the text format; the JSON format always has every field.")
+        }
+    }
+
     func run() throws {
         let rules = try options.loadRules()
         switch format {
         case .text:
-            print(RuleListing.text(rules), terminator: "")
+            print(verbose ? RuleListing.verboseText(rules) : RuleListing.text(rules), terminator: "")
         case .json:
             print(try RulesJSON.encode(rules))
         }

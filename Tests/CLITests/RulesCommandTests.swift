@@ -53,6 +53,18 @@ struct RulesCommandTests {
         #expect(rules.allSatisfy { $0["severity"] is String && $0["title"] is String && $0["keywords"] is [String] })
     }
 
+    @Test func verboseListShowsDetailsUnderEachRow() throws {
+        let (dir, file) = try Self.writeConfig("[extend]\nuseDefault = false\n" + Self.goodRule.replacingOccurrences(
+            of: "severity = \"critical\"", with: "severity = \"critical\"\ndescription = \"Full tenant access.\"\nreferences = [\"https://acme.example/keys\"]"))
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try BinaryRunner.run(["rules", "list", "--verbose", "--config", file])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("acme-api-key  critical  Acme API key\n    Full tenant access.\n    keywords: acme_\n    see: https://acme.example/keys\n"), "\(out.stdout)")
+        let both = try BinaryRunner.run(["rules", "list", "--verbose", "--format", "json"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("--verbose applies to the text format"))
+    }
+
     @Test func listWithConfigReplacesAndAddsRules() throws {
         let (dir, file) = try Self.writeConfig("""
             [extend]
