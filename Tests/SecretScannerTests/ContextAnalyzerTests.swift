@@ -150,6 +150,7 @@ let contextCases: [ContextCase] = [
         name: "Kubernetes env", text: "env:\n  - name: SIRPORTLY_TOKEN\n    value: \"«\(T)»\"\n  - name: OTHER\n    value: x",
         key: "SIRPORTLY_TOKEN", keyPath: ["env"]),
     ContextCase(name: "Swift typed let", text: "let sirportlyToken: String = \"«\(T)»\"", key: "sirportlyToken"),
+    ContextCase(name: "Rust constant with a reference type", text: "const SIRPORTLY_TOKEN: &str = \"«\(T)»\";", key: "SIRPORTLY_TOKEN"),
     ContextCase(name: "Go var with type", text: "var sirportlyToken string = \"«\(T)»\"", key: "sirportlyToken"),
     ContextCase(name: "Go short declaration", text: "\ttoken := \"«\(T)»\"", key: "token"),
     ContextCase(name: "Java constant", text: "private static final String SIRPORTLY_TOKEN = \"«\(T)»\";", key: "SIRPORTLY_TOKEN"),
@@ -235,6 +236,12 @@ let contextCases: [ContextCase] = [
     ContextCase(
         name: "name/value record named by id", text: "\"attributes\": {\n  \"id\": \"/helpdesk/sirportly/secret\",\n  \"value\": \"«\(S)»\"\n}",
         key: "/helpdesk/sirportly/secret", keyPath: ["attributes"]),
+
+    ContextCase(
+        name: "Terraform variable default", text: "variable \"sirportly_token\" {\n  type    = string\n  default = \"«\(T)»\"\n}",
+        key: "sirportly_token"),
+    ContextCase(name: "value under a named record", text: #"{"outputs": {"sirportly_secret": {"value": "«\#(S)»"}}}"#,
+                key: "sirportly_secret", keyPath: ["outputs"]),
 
     // Logs and bare values.
     ContextCase(name: "logfmt", text: "2024-05-01T10:00:00Z level=info request_id=«\(T)» status=200", key: "request_id"),

@@ -195,6 +195,10 @@ let sirportlySnippets: [SirportlySnippet] = [
 extension SirportlyRuleTests {
     @Test(arguments: sirportlySnippets)
     func snippet(_ snippet: SirportlySnippet) throws {
+        try Self.check(snippet)
+    }
+
+    static func check(_ snippet: SirportlySnippet) throws {
         let findings = try Self.sirportlyFindings(snippet.text, path: snippet.path)
         let found = findings.map { "\($0.ruleID) \($0.secretText)" }.sorted()
         #expect(found == snippet.expected.map { "\($0.rule) \($0.value)" }.sorted())
@@ -270,5 +274,113 @@ struct SirportlyTestRandom {
         let s = String(digits)
         let parts = [s.prefix(8), s.dropFirst(8).prefix(4), s.dropFirst(12).prefix(4), s.dropFirst(16).prefix(4), s.dropFirst(20)]
         return parts.joined(separator: "-")
+    }
+}
+
+/// Forms written after the rules and kept out of their examples: a check that the context
+/// alternatives generalise beyond the cases they were written against.
+let sirportlyHeldOutSnippets: [SirportlySnippet] = [
+    SirportlySnippet(
+        name: "Django settings dict",
+        text: "SIRPORTLY = {\n    \"TOKEN\": \"\(Generated.token)\",\n    \"SECRET\": \"\(Generated.secret)\",\n}\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Terraform variables",
+        text: """
+        variable "sirportly_token" {
+          type    = string
+          default = "\(Generated.token)"
+        }
+        variable "sirportly_secret" {
+          type      = string
+          sensitive = true
+          default   = "\(Generated.secret)"
+        }
+        """,
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "appsettings.json",
+        text: "{\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } },\n  \"Sirportly\": {\n    \"ApiToken\": \"\(Generated.token)\",\n    \"ApiSecret\": \"\(Generated.mixedSecret)\"\n  }\n}\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.mixedSecret)]),
+    SirportlySnippet(
+        name: "Go os.Setenv",
+        text: "os.Setenv(\"SIRPORTLY_TOKEN\", \"\(Generated.token)\")\nos.Setenv(\"SIRPORTLY_SECRET\", \"\(Generated.secret)\")\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Rust constants",
+        text: "const SIRPORTLY_TOKEN: &str = \"\(Generated.token)\";\nconst SIRPORTLY_SECRET: &str = \"\(Generated.secret)\";\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Kotlin named arguments",
+        text: "val client = SirportlyClient(\n    token = \"\(Generated.token)\",\n    secret = \"\(Generated.secret)\",\n)\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "PowerShell environment",
+        text: "$env:SIRPORTLY_TOKEN = \"\(Generated.token)\"\n$env:SIRPORTLY_SECRET = \"\(Generated.secret)\"\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "docker run flags",
+        text: "docker run -e SIRPORTLY_TOKEN=\(Generated.token) -e SIRPORTLY_SECRET=\(Generated.secret) acme/helpdesk-sync\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Helm values",
+        text: "sirportly:\n  enabled: true\n  auth:\n    token: \(Generated.token)\n    secret: \(Generated.secret)\n    application: \(Generated.appToken)\n",
+        expected: [
+            ("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret),
+            ("sirportly-application-token", Generated.appToken),
+        ]),
+    SirportlySnippet(
+        name: "Elixir config",
+        text: "config :helpdesk, Helpdesk.Sirportly,\n  token: \"\(Generated.token)\",\n  secret: \"\(Generated.secret)\"\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Postman environment",
+        text: """
+        {"name": "Sirportly prod", "values": [
+          {"key": "sirportly_token", "value": "\(Generated.token)", "enabled": true},
+          {"key": "sirportly_secret", "value": "\(Generated.secret)", "enabled": true}
+        ]}
+        """,
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Python session headers",
+        text: "s = requests.Session()\ns.headers[\"X-Auth-Token\"] = \"\(Generated.token)\"\ns.headers[\"X-Auth-Secret\"] = \"\(Generated.secret)\"\n",
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "Kubernetes manifest ids in a Sirportly deployment",
+        text: """
+        metadata:
+          name: sirportly-sync
+          uid: \(Generated.requestIDs[0])
+          annotations:
+            deployment.kubernetes.io/revision-id: \(Generated.requestIDs[1])
+        """,
+        expected: [], paired: false),
+    SirportlySnippet(
+        name: "HTTP transcript ids beside credentials",
+        text: """
+        > GET /api/v2/tickets/all HTTP/1.1
+        > X-Request-Id: \(Generated.requestIDs[2])
+        > X-Correlation-Id: \(Generated.requestIDs[3])
+        > X-Auth-Token: \(Generated.token)
+        > X-Auth-Secret: \(Generated.secret)
+        < X-Runtime-Id: \(Generated.requestIDs[0])
+        """,
+        expected: [("sirportly-token", Generated.token), ("sirportly-secret", Generated.secret)]),
+    SirportlySnippet(
+        name: "JSON API records in a Sirportly export",
+        text: """
+        {"source": "sirportly", "data": [
+          {"id": "\(Generated.requestIDs[0])", "type": "ticket", "attributes": {"subject": "Printer"}},
+          {"id": "\(Generated.requestIDs[1])", "type": "ticket", "brand_id": "\(Generated.requestIDs[2])"}
+        ]}
+        """,
+        expected: [], paired: false),
+]
+
+extension SirportlyRuleTests {
+    @Test(arguments: sirportlyHeldOutSnippets)
+    func heldOutSnippet(_ snippet: SirportlySnippet) throws {
+        try Self.check(snippet)
     }
 }

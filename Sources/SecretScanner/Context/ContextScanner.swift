@@ -251,12 +251,17 @@ extension ContextAnalyzer {
                 key = parts.last
                 keyPath += parts.dropLast()
                 // `{"name": "X-Auth-Token", "value": v}`, `- name: SIRPORTLY_TOKEN` / `value: v`.
-                if let k = key, Self.valueKeys.contains(k.lowercased()),
-                   let sibling = siblingName(
-                       valueLineStart: valueLineStart, enclosers: enclosers.filter { $0.position < left.start },
-                       keyStart: left.start)
-                {
-                    key = sibling
+                if let k = key, Self.valueKeys.contains(k.lowercased()) {
+                    if let sibling = siblingName(
+                        valueLineStart: valueLineStart, enclosers: enclosers.filter { $0.position < left.start },
+                        keyStart: left.start)
+                    {
+                        key = sibling
+                    } else if !keyPath.isEmpty {
+                        // `variable "sirportly_token" { default = v }`, `{"sirportly_token": {"value": v}}`:
+                        // the record's own name.
+                        key = keyPath.removeLast()
+                    }
                 }
             } else if let last = labels.last, !keyPath.isEmpty,
                       innermost.map({ ($0.kind == openBracket || $0.kind == openBrace) && $0.position == last.position })
@@ -275,7 +280,7 @@ extension ContextAnalyzer {
             "array", "dict", "hash", "map.of", "mapof", "hashmapof", "mutablemapof", "ordereddict", "hash[]",
         ]
         /// Keys that hold the value of a name/value record (HAR, Postman, Kubernetes env, .NET appSettings).
-        static let valueKeys: Set<String> = ["value", "val"]
+        static let valueKeys: Set<String> = ["value", "val", "default"]
         /// Keys that name a name/value record.
         static let nameKeys: [[UInt8]] = ["name", "key", "header", "headername", "field", "id"].map { Array($0.utf8) }
         /// Attributes that name an XML element's text: `<string name="…">`, `<entry key="…">`.
@@ -465,7 +470,7 @@ extension ContextAnalyzer {
                 // `?`, `&`, `!`, `*` before a name separate it from what precedes (`all?auth_token`,
                 // `a&b`); only at the edges are they sigils (`&str`, `token?`).
                 var cut = p
-                for j in p..<nameEnd where j + 1 < nameEnd && ASCII.isNameByte(at(j + 1)) {
+                for j in p..<nameEnd where j > p && j + 1 < nameEnd && ASCII.isNameByte(at(j + 1)) {
                     let b = at(j)
                     if b == UInt8(ascii: "?") || b == UInt8(ascii: "&") || b == UInt8(ascii: "!") || b == UInt8(ascii: "*") {
                         cut = j + 1
@@ -782,6 +787,10 @@ extension ContextAnalyzer {
             } else if c == equals {
                 p -= 1
                 while p > ls && (at(p - 1) == colon || at(p - 1) == UInt8(ascii: "|") || at(p - 1) == UInt8(ascii: "?")) { p -= 1 }
+            } else if ASCII.isQuote(c) && at(opener) == openBrace {
+                // HCL blocks: `variable "sirportly_token" {`, `provider "sirportly" {`
+                guard let key = readKey(endingAt: p, lineStart: ls), let last = key.parts.last else { return nil }
+                return [last]
             } else if ASCII.isChainByte(c) && at(opener) == openBrace {
                 // `sirportly.Config{`, `Sirportly.configure {`, `class Sirportly {`
                 guard let key = readKey(endingAt: p, lineStart: ls) else { return nil }
