@@ -35,8 +35,8 @@ extension BuiltinRules {
     title = "AWS secret access key"
     description = "The 40-character secret half of an AWS access key; with its access key ID it signs requests with every permission of the IAM user or role. Deactivate and delete the access key in IAM, create a new one, and review CloudTrail for its use. Paired with an access key ID nearby, the finding becomes critical."
     severity = "high"
-    keywords = ["aws", "secretaccesskey", "secret_access_key", "secret-access-key"]
-    regex = '''(?i:(?:aws[\w.-]{0,30}?secret|secret[_-]?access[_-]?key)[\w.-]{0,20}?)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])'''
+    keywords = ["aws", "secretaccesskey", "secret_access_key", "secret-access-key", "AKIA", "ASIA"]
+    regex = '''(?|(?i:(?:aws[\w.-]{0,30}?secret|secret[_-]?access[_-]?key)[\w.-]{0,20}?)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])|(?:AKIA|ASIA)[A-Z2-7]{16}[^\r\n]*\r?\n(?:[^\r\n]*\r?\n){0,3}?[^\r\n]*?(?<![\w.-])(?i:secret[_.-]?(?:access[_.-]?)?key)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=]))'''
     entropy = 4.0
     pairWith = "aws-access-key-id"
     references = ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"]
@@ -46,12 +46,14 @@ extension BuiltinRules {
       '''AWS_SECRET_ACCESS_KEY: "«44BBSepJYmneZWAIMeHJo8i2KY1DHU3ALNUF/8ws»"''',
       '''"SecretAccessKey": "«/KzJl8fkp6dYr39nn14qQYSZx5oWNSaJ9CDAYOgy»",''',
       '''$awsSecret => '«zVK9AlSNYoO3ZyRvELbaRYBxw+/a2sLBupReBRpT»';''',
+      "provider \"s3\" {\n  access_key = \"AKIAEBR43JUZLBUHOBC7\"\n  secret_key = \"«qSqfCt7Cc5Y+bF1snhWtznOqjcp2QEFjIjWba3Ak»\"\n}\n",
     ]
     negativeExamples = [
       '''aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY''',
-      '''aws_secret_access_key = JCj43TpyXDpOcDF+qSqfCt7Cc5Y+bF1snhWtznO''',
-      '''aws_secret_access_key = qjcp2QEFjIjWba3Ak67fRIYtOkAtCIhyv1ZIJiN9d''',
-      '''secret = "tpYQBPmQln/Pe8n2pKsCM2I51Yo6nyaNOyUDvwSa"''',
+      '''aws_secret_access_key = 67fRIYtOkAtCIhyv1ZIJiN9dtpYQBPmQln/Pe8n''',
+      '''aws_secret_access_key = 2pKsCM2I51Yo6nyaNOyUDvwSaIPvE6YHAaRM4CY0V''',
+      '''secret = "Ih37idK0ccFBWCQMdVIZUeqfHAuIuXI2DCIpXRcr"''',
+      "client_id = \"AKIA4NSA7IVAKH4MA74D\"\nsecret_key = \"2BqEI85lYdemwjbtTWQrz+7LP3e6/MFpqsau6q5\"\n",
       '''aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY_FROM_VAULT_ENVIRONMENT_VAR}''',
     ]
     [[rules.allowlists]]
@@ -455,7 +457,7 @@ extension BuiltinRules {
     description = "A Twilio account auth token, with the account SID, has full access to the account's REST API (send messages, place calls, buy numbers, read logs). Rotate it in the Console (Account > API keys & tokens > promote the secondary token) and use API keys instead."
     severity = "high"
     keywords = ["twilio"]
-    regex = '''(?|(?i:twilio[\w.-]{0,20}?(?:auth)?[_.-]?token)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{32})(?![A-Za-z0-9_])|(?i:Client)\([\x20\t]*["']AC[0-9a-f]{32}["'][\x20\t]*,[\x20\t]*["']([0-9a-f]{32})["'])'''
+    regex = '''(?|(?i:(?:twilio[\w.-]{0,20}?(?:auth)?|(?<![\w.-])auth)[_.-]?token)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{32})(?![A-Za-z0-9_])|(?i:Client)\([\x20\t]*["']AC[0-9a-f]{32}["'][\x20\t]*,[\x20\t]*["']([0-9a-f]{32})["'])'''
     entropy = 3.0
     references = ["https://www.twilio.com/docs/iam/api/authtoken", "https://www.twilio.com/docs/usage/secure-credentials"]
     tags = ["twilio", "messaging"]
@@ -463,12 +465,14 @@ extension BuiltinRules {
       '''TWILIO_AUTH_TOKEN = «d08853b52ce7bcabd10624a0b08b3da9»''',
       '''twilio_client = twilio.rest.Client("AC8dfa0d7718607a86ae5b0329ffa776a6", "«21b86091333215d91503c84641229818»")''',
       '''twilio.authToken: "«b48fee4eaa15868701bf45e1a8da3fa8»"''',
+      '''WARN twilio sms failed account=AC96efe8c3138614a8c04960cb7b1c67d4 auth_token=«9d8b425e4acc0a8e8bedc10ca268a5ca»''',
     ]
     negativeExamples = [
-      '''TWILIO_AUTH_TOKEN = 96efe8c3138614a8c04960cb7b1c67d''',
+      '''TWILIO_AUTH_TOKEN = 411275f7fdfecb7c44c2bc361312d14''',
       '''TWILIO_AUTH_TOKEN = your_auth_token''',
-      '''TWILIO_ACCOUNT_SID = AC49d8b425e4acc0a8e8bedc10ca268a5c''',
-      '''TWILIO_AUTH_TOKEN = a411275f7fdfecb7c44c2bc361312d149''',
+      '''TWILIO_ACCOUNT_SID = AC9e00ba379108322a131cdb0923e22a79''',
+      '''TWILIO_AUTH_TOKEN = 9dae7c5200cc4a147dca496172148ee99''',
+      '''auth_token = f634827b0cb98f05938cf0b88dfd0ebd''',
     ]
     [[rules.context]]
     near = ["twilio"]
@@ -645,7 +649,7 @@ extension BuiltinRules {
     description = "A Heroku API key or OAuth token (HRKU- format, or a UUID assigned to a Heroku key) acts as the user on the Platform API: deploys, config vars (often holding more secrets), add-ons and billing. Regenerate it under Account settings > API Key, or revoke it with heroku authorizations:revoke."
     severity = "high"
     keywords = ["HRKU-", "heroku"]
-    regex = '''(?|(?<![A-Za-z0-9_-])(HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-])|(?i:heroku[\w.-]{0,20}?(?:api[_.-]?key|token|auth[\w.-]{0,10}?))["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-]))'''
+    regex = '''(?|(?<![A-Za-z0-9_-])(HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-])|(?i:heroku[\w.-]{0,20}?(?:api[_.-]?key|token|auth[\w.-]{0,10}?))["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])|machine[\x20\t]+(?:api|git)\.heroku\.com\s+(?:login[\x20\t]+\S+\s+)?password[\x20\t]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-]))'''
     entropy = 3.0
     references = ["https://devcenter.heroku.com/articles/authentication", "https://help.heroku.com/PBGP6IDE/how-should-i-generate-an-api-key-that-allows-me-to-use-the-heroku-platform-api"]
     tags = ["heroku", "cloud"]
@@ -653,12 +657,14 @@ extension BuiltinRules {
       '''HEROKU_API_KEY = «HRKU-AAczal_gjNO-dpgWrISFmrg7kgCfBaekBQAbZqvaav_____wOGjDUU4VPP4K»''',
       '''HEROKU_API_KEY = «617f1b45-1f13-49a3-a6ab-aea2a0210b4d»''',
       '''heroku_token: "«HRKU-AAycjFPSxunCYzT44t7yKvglZViZPCm90yGVs0Hb2wqtHV_5oorOsnRvs2qw»"''',
+      "machine api.heroku.com\n  login ops@acme.io\n  password «bad97b67-c641-45e0-b4aa-4dc6a5613607»\n",
     ]
     negativeExamples = [
-      '''HEROKU_API_KEY = HRKU-AAup0kdsacwaQGV4BSooT3yYoXZHPbAfWOzjhBFTywEo-Ixkpa3DjQ9AgXO''',
-      '''HEROKU_APP_ID = 0169e3f4-1d0e-4641-a917-f8b1e77c6204''',
-      '''request_id = 71a3ee4f-2c2e-424b-a573-005a50ce21eb''',
-      '''HEROKU_API_KEY = HRKU-AAx_Rf2G88zzgqZrqjQKicmwJDcEtxCKsv1yR03XY28IC2ivANB8MHIonqiRu''',
+      '''HEROKU_API_KEY = HRKU-AAWOzjhBFTywEo-Ixkpa3DjQ9AgXOCFan4O_QG2A6ZQHkGf8jtH7ecwbLDS''',
+      '''HEROKU_APP_ID = 71a3ee4f-2c2e-424b-a573-005a50ce21eb''',
+      '''request_id = cf47d1ff-cc8a-46aa-a842-879c2071bc02''',
+      '''HEROKU_API_KEY = HRKU-AAsv1yR03XY28IC2ivANB8MHIonqiRu4nDXrjWTV4cMpghreFgzsA7atTp0_F''',
+      "machine api.github.com\n  login ops@acme.io\n  password 29affb38-921b-4e6c-b7ef-4acf70ba473f\n",
     ]
     [[rules.context]]
     near = ["heroku", "HRKU-"]
@@ -1520,11 +1526,11 @@ extension BuiltinRules {
     [[rules]]
     id = "generic-api-key"
     title = "Generic API key or secret assignment"
-    description = "A high-entropy literal assigned to a key named like api_key, secret, token, access_key or auth_token, whose provider no specific rule recognises. Find out which service issued it, revoke it there, and load it from the environment or a secret store instead of the source."
+    description = "A high-entropy literal assigned to a key named like api_key, secret, token, access_key, auth_token or an application/encryption/signing key, whose provider no specific rule recognises. Find out which service or application issued it, revoke or rotate it there, and load it from the environment or a secret store instead of the source."
     severity = "low"
-    keywords = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "accesskey", "access_key", "access-key", "access.key", "authkey", "auth_key", "auth-key", "privatekey", "private_key", "private-key", "clientkey", "client_key", "client-key"]
-    regex = '''(?<![\w.-])[\w.-]*?(?i:(?:api|access|auth|secret|private|client)[_.-]?(?:key|token|secret)|apikey|secret|token)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*(["']?)((?=[A-Za-z0-9_\-+/=.~]*[0-9])(?=[A-Za-z0-9_\-+/=.~]*[A-Za-z])[A-Za-z0-9_\-+/=.~]{16,128})\1(?![A-Za-z0-9_\-+/=.~])'''
-    secretGroup = 2
+    keywords = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "accesskey", "access_key", "access-key", "access.key", "authkey", "auth_key", "auth-key", "privatekey", "private_key", "private-key", "clientkey", "client_key", "client-key", "appkey", "app_key", "app-key", "app.key", "encryptionkey", "encryption_key", "encryption-key", "decryptionkey", "decryption_key", "validationkey", "validation_key", "signingkey", "signing_key", "signing-key", "masterkey", "master_key", "master-key", "sessionkey", "session_key"]
+    regex = '''(?<![\w.-])[\w.-]*?(?i:(?:api|access|auth|secret|private|client|app|encryption|decryption|validation|signing|master|session)[_.-]?(?:key|token|secret)|apikey|secret|token)(?:["']?[\x20\t]*(?::=|=>|[:=])|["'][\x20\t]*,)[\x20\t]*(?|"(?:base64:)?((?=[^"\s]*[0-9])(?=[^"\s]*[A-Za-z])[^"\s]{16,128})"|'(?:base64:)?((?=[^'\s]*[0-9])(?=[^'\s]*[A-Za-z])[^'\s]{16,128})'|(?:base64:)?((?=[\w\-+/=.~!@#$^*]*[0-9])(?=[\w\-+/=.~!@#$^*]*[A-Za-z])[\w\-+/=.~!@#$^*]{16,128})(?![\w\-+/=.~!@#$^*]))'''
+    secretGroup = 1
     entropy = 3.5
     references = ["https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
     tags = ["generic"]
@@ -1533,40 +1539,62 @@ extension BuiltinRules {
       '''CLIENT_SECRET: «45rVWrF4oPcNd4Fc1U-VSop1WidIv_h3LEHQm4Qc»''',
       '''const authToken = '«ph94uxg7nThmmWX0Fuykwaf9»';''',
       '''config.secret := "«BrF4sctl112ap8vco9mdcCG6kOIevbXcq8+I6gCpQsTL»"''',
+      '''APP_KEY=base64:«rtvxBVD1cmFCfMEOG9Wu5QXOnXIENEmUGZE5W5cg9kR=»''',
+      '''SECRET_KEY = "«k9#w37lifcog35zv$x*1rjepgcat8!q@wj60kuqqaxwmbk^z»"''',
+      '''define( 'AUTH_KEY',         '«NvZuvyYPXN%N{F+M0XInySwNP8p*l_1](pYKXPA3SCfJgIdJh{»' );''',
+      '''<machineKey validationKey="«9A47E0F04431DA4A43F5D94C9E422F0628FD254D72D7E52B3BA89F4CCDDCFEB7FF397F40485A8D18C8CDA01CE5D07CD9493FE51BBB9F4B860B5DB9B5ABB2228F»" decryption="AES" />''',
     ]
     negativeExamples = [
-      '''api_key = "abbc050d-7910-4731-a31f-5be453952131"''',
-      '''token = "95161e5e78f94e542173efcad84273109b4d5a88"''',
+      '''api_key = "a52752b4-2b33-43e7-a1c3-d35776f4a2c9"''',
+      '''token = "30afcf6f9c7761d2f001488f0a6394b3117e04af"''',
       '''api_key = "your_api_key_here_123"''',
       '''secret = "${APP_SECRET}"''',
       '''secret = "aaaaaaaaaaaaaaaa1"''',
-      '''token = "ghp_ppwAmXWMyBKNvZuvyYPXNM0XInySwNP8ppYK"''',
-      '''api_key = "XPA3SCfJgIdJhTU"''',
+      '''token = "ghp_z4Igxe4w66oaHn8ojj37yU7uit4IJRMEX84S"''',
+      '''api_key = "T15T70DTDdA560e"''',
       '''token_type = "bearer_token_v2_refresh"''',
-      '''CLOUDFLARE_API_TOKEN = "Se5C_DSTPH2qTpRO8U0mQwm7QLJ-CYJg-3JWQ1eL"''',
-      '''aws_secret_access_key = "3e6WLvMspgn9Qzw11y97uf//Pne+SDQjXri2Hjyj"''',
-      '''X-Auth-Secret: Ysnb8VxpBtr97CvwYqc8Liat3AOZ5aoi3tTITG2fdKmDpX2WzW''',
-      '''DISCORD_BOT_TOKEN = "Mn-SvhbCuV2vltVpusKILi8qXL.fUKvRJ.vNNM4dGzO2PVdcY8SoIwm4xmQeri3Wu7sJQjmh"''',
-      '''MAILCHIMP_API_KEY = "c7761d2f001488f0a6394b3117e04af4-us21"''',
+      '''CLOUDFLARE_API_TOKEN = "dmconDD6bDcgZpiZYe9trQ6gNLiYwwUrsSJlB9Wz"''',
+      '''aws_secret_access_key = "5k8vhhAbda6BPaHYk0xPMN8BhJCpxK1mI+1GTncS"''',
+      '''X-Auth-Secret: mX2MTnL4geSIahWVWkskKF9DMEZmsIapEPN39KQFg39KoIvQjC''',
+      '''secret = r0bmq6ie5wpirhy0vxin4da1wqolw7rsz6fa1bmhpu1nw7rjg4''',
+      '''DISCORD_BOT_TOKEN = "MSI3y4hwuNSmRhAlUxTt4XEob3.zDJ38u.I3xRVIixWxfn2Nzh6RouqpaFAW0bpiyP4Un-xS"''',
+      '''MAILCHIMP_API_KEY = "fdd03806c4c0c685f89f623df458cd06-us21"''',
+      '''ApiKey = "SK3cc49cee20ab1a8c141de6e4b172011d"''',
+      '''secret_store = "https://vault.internal:8200/v1/kv/data/app1"''',
+      '''client_secret_file = "/etc/oauth2/client_secret_2024.json"''',
+      '''sign(secret, "release-2024-11-28-build42")''',
+      '''  secret_key = "w0CluZn3HiCvIhKQMsBgaOhvNSvMJZFmAvK4kbpF"''',
+      '''apiKey = tenantSettings.primaryApiKeyV2''',
     ]
     [[rules.allowlists]]
     description = "placeholders and documentation values"
     stopwords = ["example", "placeholder", "changeme", "change_me", "your_", "your-", "xxxxxx", "dummy", "sample", "redacted", "notreal", "replace", "insert"]
     [[rules.allowlists]]
-    description = "hex digests, UUIDs, dotted identifiers, and values a provider-specific rule reports better"
+    description = "UUIDs, dotted identifiers, URLs and paths, 50-character Sirportly secrets (sirportly-secret reports them), and values a provider-specific rule reports better"
     regexes = [
-      '''^[0-9a-fA-F]+$''',
       '''^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$''',
       '''^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+$''',
+      '''^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$''',
+      '''://''',
+      '''^(?:/|\./|\.\./|~/|[A-Za-z]:\\)[\w./\\-]+$''',
+      '''^[A-Za-z0-9]{50}$''',
       '''^[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}$''',
       '''^[0-9a-f]{32}-(?:us[0-9]{1,2}|[0-9a-f]{8}-[0-9a-f]{8})$''',
       '''\.atlasv1\.''',
-      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpa]-|xapp-|[sr]k_live_|AIza|SG\.|key-|npm_|pypi-|rubygems_|oy2|dckr_pat_|HRKU-|shp(?:at|ca|pa|ss)_|ATATT3|sk-|hf_|do[op]_v1_|dapi|NRAK-|sntry[su]_|v1\.0-|hv[sb]\.|PMAK-|EAAA|sq0(?:atp|csp)-|lin_api_|ntn_|secret_|gl(?:c|sa)_|dp\.|pul-|sbp_|AGE-SECRET-KEY-1|AKIA|ASIA|eyJ)''',
+      '''^SK[0-9a-fA-F]{32}$''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpa]-|xapp-|[sr]k_live_|AIza|SG\.|key-|npm_|pypi-|rubygems_|oy2|dckr_pat_|HRKU-|shp(?:at|ca|pa|ss)_|ATATT3|sk-|hf_|do[op]_v1_|dapi|NRAK-|sntry[su]_|v1\.0-|hv[sb]\.|PMAK-|EAAA|sq0(?:atp|csp)-|lin_api_|ntn_|secret_|gl(?:c|sa)_|dp\.|pul-|sbp_|AGE-SECRET-KEY-1|AKIA|ASIA|eyJ|-----BEGIN)''',
     ]
     [[rules.allowlists]]
-    description = "assignments whose key names a provider or header with its own rule (AWS secret key, Cloudflare, PagerDuty, Datadog, Twilio, Heroku, Mailgun, New Relic, Sirportly headers)"
+    description = "hex digests (a hex value counts only under a key that names a key: validationKey, encryption_key, signing_key, master_key…)"
     regexTarget = "match"
     regexes = [
+      '''^(?![\w.-]*?(?i:(?:validation|decryption|encryption|signing|master)[_.-]?key))[^=:,]*?(?::=|=>|[:=,])[\x20\t"']*(?:base64:)?[0-9a-fA-F]+["']?$''',
+    ]
+    [[rules.allowlists]]
+    description = "assignments whose key names a provider or header with its own rule (AWS secret key, including a 40-character secret_key as in Terraform's AWS provider, Cloudflare, PagerDuty, Datadog, Twilio, Heroku, Mailgun, New Relic, Sirportly headers)"
+    regexTarget = "match"
+    regexes = [
+      '''^(?i:secret[_.-]?key)["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?[A-Za-z0-9/+]{40}["']?$''',
       '''(?i)aws[\w.-]{0,30}?secret|secret[_.-]?access[_.-]?key|cloudflare|cf[_.-]api|pagerduty|datadog|dd[_.-]ap[ip]|twilio|heroku|mailgun|new[_.-]?relic|sirportly|x-auth-(?:secret|token|application)''',
     ]
     """#
