@@ -1474,6 +1474,106 @@ extension BuiltinRules {
     ]
 
     [[rules]]
+    id = "gitlab-deploy-token"
+    title = "GitLab deploy token"
+    description = "A GitLab deploy token (gldt-) clones or pulls the project's repository, packages and container images (and pushes them with write scopes) without a user. Revoke it under the project or group's Settings > Repository > Deploy tokens."
+    severity = "high"
+    keywords = ["gldt-"]
+    regex = '''(?<![A-Za-z0-9_-])(gldt-(?:[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{7,9}|[A-Za-z0-9_-]{20}))(?![A-Za-z0-9_-]|\.[0-9a-z])'''
+    entropy = 3.3
+    references = ["https://docs.gitlab.com/user/project/deploy_tokens/", "https://docs.gitlab.com/security/tokens/#token-prefixes"]
+    tags = ["gitlab", "vcs"]
+    examples = [
+      '''DEPLOY_TOKEN = «gldt-RXgMohtfn8JuGpZr4Reh»''',
+      '''git clone https://gitlab+deploy-token-42:«gldt-lMrnOAdznYLeLOIZThhA»@gitlab.com/acme/app.git''',
+    ]
+    negativeExamples = [
+      '''DEPLOY_TOKEN = gldt-bDyfO289LoCC3vC-W-r''',
+      '''DEPLOY_TOKEN = gldt--X8OwDQ5zFjpgbLP4zIK-''',
+      '''DEPLOY_TOKEN = gldt-<deploy-token>''',
+    ]
+
+    [[rules]]
+    id = "stripe-webhook-secret"
+    title = "Stripe webhook signing secret"
+    description = "A Stripe webhook endpoint signing secret (whsec_) lets whoever holds it forge events that the endpoint accepts as coming from Stripe (payments marked paid, subscriptions changed). Roll the secret on the endpoint in the Dashboard under Developers > Webhooks."
+    severity = "medium"
+    keywords = ["whsec_"]
+    regex = '''(?<![A-Za-z0-9_])(whsec_[A-Za-z0-9+/=]{32,88})(?![A-Za-z0-9_+/=])'''
+    entropy = 3.5
+    references = ["https://docs.stripe.com/webhooks#verify-official-libraries", "https://docs.stripe.com/webhooks#roll-endpoint-secrets"]
+    tags = ["stripe", "payments", "webhook"]
+    examples = [
+      '''STRIPE_WEBHOOK_SECRET = «whsec_ndrWYNDwxMs1Gsp1YFJIs1LTPIrQvJZr»''',
+      '''event = stripe.Webhook.construct_event(payload, sig_header, "«whsec_XdQUNvmNomNJ8OBcDy0Yo2mR6zQ573KBPb0ByT25»")''',
+    ]
+    negativeExamples = [
+      '''STRIPE_WEBHOOK_SECRET = whsec_GuHcsWI9DKeKIUrS5neE5msJx54cloh''',
+      '''STRIPE_WEBHOOK_SECRET = whsec_...''',
+      '''STRIPE_WEBHOOK_SECRET = whsec_nAvZelnSAYaI66wxWK2my87CGJ6ii5_hVpF''',
+    ]
+
+    [[rules]]
+    id = "azure-ad-client-secret"
+    title = "Microsoft Entra ID (Azure AD) client secret"
+    description = "A Microsoft Entra ID application client secret (40 characters with Q~ after the fourth) obtains tokens as the application, with every Microsoft Graph and Azure permission granted to it. Delete it under App registrations > Certificates & secrets and add a new secret or, better, a certificate or federated credential."
+    severity = "high"
+    keywords = ["Q~"]
+    regex = '''(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])'''
+    entropy = 3.5
+    references = ["https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials", "https://learn.microsoft.com/en-us/entra/identity-platform/security-best-practices-for-app-registration#credential-configuration"]
+    tags = ["azure", "entra", "cloud"]
+    examples = [
+      '''AZURE_CLIENT_SECRET = «j048Q~aLLabybzFmIU0sPjoFZoOhNFQkcih8Cl1C»''',
+      '''"ClientSecret": "«dFx7Q~88tzgozz_Y9WZhmMjWzSlyGJeLHV3v4»",''',
+    ]
+    negativeExamples = [
+      '''AZURE_CLIENT_SECRET = 4iQ8Q~zjYI0N5EW9TmAc4Fs4jOoYK1oM-Hs0''',
+      '''AZURE_CLIENT_SECRET = a7S8Q~9bZFr0wIXNFyFbREbVhXeJeaJlgwqg0idYB''',
+      '''AZURE_CLIENT_SECRET = jfGxQ~_sjsvOgeIXmAW0zZx9YQaKmO0fApLEx8Qh''',
+    ]
+
+    [[rules]]
+    id = "planetscale-token"
+    title = "PlanetScale service token, password or OAuth token"
+    description = "A PlanetScale service token (pscale_tkn_), database password (pscale_pw_) or OAuth token (pscale_oauth_) manages the organisation's databases or connects to a branch with the password's role. Delete the service token or password (or revoke the OAuth grant) in the PlanetScale dashboard."
+    severity = "high"
+    keywords = ["pscale_tkn_", "pscale_pw_", "pscale_oauth_"]
+    regex = '''(?<![A-Za-z0-9_])(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.=-]{32,64})(?![A-Za-z0-9_.=-])'''
+    entropy = 3.5
+    references = ["https://planetscale.com/docs/concepts/service-tokens", "https://planetscale.com/docs/concepts/connection-strings"]
+    tags = ["planetscale", "database"]
+    examples = [
+      '''PLANETSCALE_SERVICE_TOKEN = «pscale_tkn_qL2HZLjuH8_5A8TJObWZgWNvB7G4GGGmIzCeTimapa8»''',
+      '''DATABASE_URL = "mysql://app9x2:«pscale_pw_yZ13J8eZJdQ32jhsH7HBkyC2oIwtgmd7ck-RhBGhf27»@aws.connect.psdb.cloud/shop?sslaccept=strict"''',
+    ]
+    negativeExamples = [
+      '''PLANETSCALE_SERVICE_TOKEN = pscale_tkn_yg4z8JM8g3P_giS4XUqCNJI7nOGPOMR''',
+      '''PLANETSCALE_SERVICE_TOKEN = pscale_tkn_gLhl0ngn2t79gAZDWwokAQl4rMcJF5syqvDhgeTrVLfPvxJ9dggo6qUMePooidT4X''',
+      '''PLANETSCALE_SERVICE_TOKEN = pscale_key_Sdc2pKn2xpx3Czr-jb78J34niefaj8Qxak_-2WH2pY5''',
+    ]
+
+    [[rules]]
+    id = "mapbox-secret-token"
+    title = "Mapbox secret access token"
+    description = "A Mapbox secret token (sk.eyJ…) has secret scopes such as uploading tilesets, managing styles and creating tokens for the account. Delete it on the Access tokens page of the Mapbox account; public tokens (pk.) are meant for clients and are not reported."
+    severity = "high"
+    keywords = ["sk.eyJ"]
+    regex = '''(?<![A-Za-z0-9_.-])(sk\.eyJ[A-Za-z0-9_-]{20,200}\.[A-Za-z0-9_-]{20,40})(?![A-Za-z0-9_.-])'''
+    entropy = 4.0
+    references = ["https://docs.mapbox.com/help/dive-deeper/access-tokens/", "https://docs.mapbox.com/api/accounts/tokens/"]
+    tags = ["mapbox", "maps"]
+    examples = [
+      '''MAPBOX_SECRET_TOKEN = «sk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6IxI_7rs2Z9XOpuTMbcbBqsrKOkLdEXY.jXL-YMEx4_Sii5ePKrtAss»''',
+      '''mapbox_token: "«sk.eyJ1IjoiZmxlZXQiLCJhIjoim-9R3t_T6x635R4JUQu1jfNbv_ha.7PQuiex0CXA5rJNkj3jxur»"''',
+    ]
+    negativeExamples = [
+      '''MAPBOX_PUBLIC_TOKEN = pk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6Iz7M8ExLrhDEsN89S9SBDEFvAsrBo4-.Y14E_EyHf_RbA9yUvgyZcq''',
+      '''MAPBOX_SECRET_TOKEN = sk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6Ik1BY0VfIfBlsWCknBqh2l9hdrvaGCU''',
+      '''MAPBOX_SECRET_TOKEN = sk.eyJ1IjoiYWNtZS1tYXBzIiwiYSI6Ij0Qs5h3gQYUeNWSxGRnzD8zybaV1R3.C9KvxK6tOExzI-tZva-''',
+    ]
+
+    [[rules]]
     id = "private-key"
     title = "Private key (PEM / OpenSSH / PGP)"
     description = "A PEM-armoured private key (RSA, EC, DSA, PKCS#8, encrypted PKCS#8, OpenSSH or PGP): whoever holds it can impersonate the server, user or signer it belongs to, or decrypt what was encrypted to it. Replace the key pair, revoke any certificate or authorised-key entry for the old public key, and move the new key to a secret store."
@@ -1560,10 +1660,11 @@ extension BuiltinRules {
       '''DISCORD_BOT_TOKEN = "MSI3y4hwuNSmRhAlUxTt4XEob3.zDJ38u.I3xRVIixWxfn2Nzh6RouqpaFAW0bpiyP4Un-xS"''',
       '''MAILCHIMP_API_KEY = "fdd03806c4c0c685f89f623df458cd06-us21"''',
       '''ApiKey = "SK3cc49cee20ab1a8c141de6e4b172011d"''',
+      '''AZURE_CLIENT_SECRET = "vns8Q~w0CluZn3HiCvIhKQMsBgaOhvNSvMJZFmAv"''',
       '''secret_store = "https://vault.internal:8200/v1/kv/data/app1"''',
       '''client_secret_file = "/etc/oauth2/client_secret_2024.json"''',
       '''sign(secret, "release-2024-11-28-build42")''',
-      '''  secret_key = "w0CluZn3HiCvIhKQMsBgaOhvNSvMJZFmAvK4kbpF"''',
+      '''  secret_key = "K4kbpFdZvQNxRpcjgtj20r5aqPUpY+mqiXC7zpdt"''',
       '''apiKey = tenantSettings.primaryApiKeyV2''',
     ]
     [[rules.allowlists]]
@@ -1582,7 +1683,7 @@ extension BuiltinRules {
       '''^[0-9a-f]{32}-(?:us[0-9]{1,2}|[0-9a-f]{8}-[0-9a-f]{8})$''',
       '''\.atlasv1\.''',
       '''^SK[0-9a-fA-F]{32}$''',
-      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpa]-|xapp-|[sr]k_live_|AIza|SG\.|key-|npm_|pypi-|rubygems_|oy2|dckr_pat_|HRKU-|shp(?:at|ca|pa|ss)_|ATATT3|sk-|hf_|do[op]_v1_|dapi|NRAK-|sntry[su]_|v1\.0-|hv[sb]\.|PMAK-|EAAA|sq0(?:atp|csp)-|lin_api_|ntn_|secret_|gl(?:c|sa)_|dp\.|pul-|sbp_|AGE-SECRET-KEY-1|AKIA|ASIA|eyJ|-----BEGIN)''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpa]-|xapp-|[sr]k_live_|AIza|SG\.|key-|npm_|pypi-|rubygems_|oy2|dckr_pat_|HRKU-|shp(?:at|ca|pa|ss)_|ATATT3|sk-|hf_|do[op]_v1_|dapi|NRAK-|sntry[su]_|v1\.0-|hv[sb]\.|PMAK-|EAAA|sq0(?:atp|csp)-|lin_api_|ntn_|secret_|gl(?:c|sa)_|dp\.|pul-|sbp_|AGE-SECRET-KEY-1|AKIA|ASIA|eyJ|-----BEGIN|gldt-|whsec_|pscale_|sk\.eyJ|[A-Za-z0-9_~.]{3}\dQ~)''',
     ]
     [[rules.allowlists]]
     description = "hex digests (a hex value counts only under a key that names a key: validationKey, encryption_key, signing_key, master_key…)"
