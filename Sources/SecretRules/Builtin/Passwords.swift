@@ -1,9 +1,29 @@
 extension BuiltinRules {
     /// Built-in stored-password rules (`password-*`), in the same TOML schema users write in
-    /// `.tokenaudit.toml` (docs/RULES.md): passwords in configuration files, URLs, Basic authorization headers,
-    /// command lines and logged requests, passwords an application persists instead of the token/secret its
-    /// API returns (forbidden by Sirportly's user authentication rules, even in the Keychain), and hard-coded
-    /// passwords. Every example value is generated, never a real credential.
+    /// `.tokenaudit.toml` (docs/RULES.md). Every example value is generated, never a real credential.
+    ///
+    /// One password is reported once, by the rule whose category it belongs to:
+    /// - `password-in-config`: key/value syntax whose key starts its line (.env, YAML, INI, TOML,
+    ///   .properties, JSON/PHP/Python/Ruby quoted keys), quoted keys inside `{…}` or `[…]`, XML
+    ///   elements and attributes, plists, `define()`, connection strings, Postman variables, Kubernetes env
+    ///   lists, mount options. A bare `password = "x"` (also in Python or Ruby) is configuration syntax.
+    ///   `.netrc`, `.pgpass`, Docker `config.json`, `.npmrc` and Terraform defaults have rules of their own.
+    /// - `password-hardcoded`: code forms: declarations (`let`/`const`/`val`/typed), `:=`, sigils and
+    ///   members (`$x`, `@x`, `self.x`), unquoted fields and named arguments after `{`, `(` or `,`, a field
+    ///   line ending in `,` or `;`, setters, database driver arguments, `user` / `password` pairs in docs.
+    /// - `password-in-url` (`scheme://user:pass@` and `?password=` after `://`), `password-in-command`
+    ///   (arguments and inline environment of a command), `password-basic-auth` (decoded `user:pass`).
+    /// - `password-in-log`: request lines with a path, `k=v&k=v` bodies, and parameter dumps on lines
+    ///   that look like log lines (timestamps, levels, `Parameters:`, JSON log keys); `password-in-config`
+    ///   and `password-hardcoded` leave such lines to it (their line allowlist).
+    /// - `password-persisted-by-app`: code storing the user's password (forbidden by Sirportly, even in the
+    ///   Keychain); the secret span is the stored expression, not a value.
+    ///
+    /// The regexes share named subpatterns, defined once per regex in a trailing `(?(DEFINE)…)`:
+    /// `key`/`ident` (a name ending in a password word), `notkey` (names about a password rather than
+    /// holding one: `reset_password`, `password_confirmation`, `hashed_password`), `pwend`, `logline`.
+    /// Line breaks are written `\x0a` in single-line forms; rules that span lines spell `\n` so the
+    /// engine gives them multi-line windows.
     static let passwordsTOML = #"""
     [[rules]]
     id = "password-in-config"
@@ -142,6 +162,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -228,6 +249,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -279,6 +301,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -327,6 +350,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -356,6 +380,33 @@ extension BuiltinRules {
       '''"auth": "UHc5dUsyeFY3cUwz"''',
       '''"credsStore": "desktop"''',
     ]
+    [[rules.allowlists]]
+    description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
+    regexes = [
+      '''(?i)^(?:password|passwd|pass|pwd|passphrase|passwort|secret|your[_ -]?\w*|\w*[_-]here|todo|tbd|fixme|placeholder|example|sample|dummy|xxx+|\.{3,}|-+|\?+|true|false|yes|no|on|off|required|optional|string|str|text|none|null|nil|undefined|empty|blank|not[_ -]?set|unset|n/?a|abc|xyz|xyzzy|foo|bar|baz|qux|123|1234|-?anonymous@?|(?:password|passwd|pass|secret)\d{0,4}!?|(?:proxy|db|my|user|admin|root|test|dev)pass(?:word)?)$''',
+      '''(?i)^(?:\{\{.*\}\}|\{%.*%\}|\{[\w.]*\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%[\w.()]+%|%\(\w+\)s|%[sd]|@[\w.]+@|__\w+__|#\{.*\}|\\\(.*\)|<%.*%>|\[\[.*\]\]|!(?:vault|Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If|Base64|env|secret|include|unsafe)\b.*|ENC\[.*|vault:.*|arn:aws:(?:secretsmanager|ssm):.*|@Microsoft\.KeyVault\(.*|op://.*|sm://.*|ref\+.*|secret://.*|env\(.*\)|file:.*)$''',
+      '''(?i)^(?:hunter2|correcthorsebatterystaple)''',
+      '''[\x00-\x08\x0e-\x1f]''',
+      '''^(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db)(?:\s+(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db|\[[^\]]*\]))*$''',
+      '''(?i)^(?:postgres|postgresql|mysql|mariadb|root|admin|guest|test|demo|default|user|sa)$''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpae]-|xapp-|[sr]k_live_|AIza|SG\.|npm_|pypi-|rubygems_|dckr_pat_|shp(?:at|ca|pa|ss)_|ATATT|sk-ant-|sk-proj-|hf_|do[po]_v1_|dapi[0-9a-f]|NRAK-|sntry[su]_|hv[sb]\.|PMAK-|lin_api_|ntn_|gl(?:c|sa)_|dp\.(?:pt|st|ct)\.|pul-|sbp_|AGE-SECRET-KEY-|HRKU-|AKIA|ASIA)''',
+      '''(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$''',
+      '''^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\]|\([^()]*\))+[!?]?$''',
+      '''^(?:String|string|str|SecretStr|SecureString|CharSequence|bytes|Data|char\s*\*)\b''',
+      '''^[\w$.\[\]\x22'()]+\s+(?:[-+*/%]|\|\||&&|\?\?|\?|or|and|if|else)\s+\S''',
+      '''^[rbuf]{1,2}[\x22'].*[\x22']$''',
+      '''^[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*\S''',
+      '''[(\[{]$''',
+      '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
+      '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
+      '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
+      '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
+      '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
+      '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
+      '''(?i)^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt|bcrypt_sha256|sha1|md5|scrypt)\$''',
+      '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
+    ]
 
     [[rules]]
     id = "password-in-npmrc"
@@ -380,6 +431,33 @@ extension BuiltinRules {
       '''_password=cGFzc3dvcmQ=''',
       '''always-auth=true''',
     ]
+    [[rules.allowlists]]
+    description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
+    regexes = [
+      '''(?i)^(?:password|passwd|pass|pwd|passphrase|passwort|secret|your[_ -]?\w*|\w*[_-]here|todo|tbd|fixme|placeholder|example|sample|dummy|xxx+|\.{3,}|-+|\?+|true|false|yes|no|on|off|required|optional|string|str|text|none|null|nil|undefined|empty|blank|not[_ -]?set|unset|n/?a|abc|xyz|xyzzy|foo|bar|baz|qux|123|1234|-?anonymous@?|(?:password|passwd|pass|secret)\d{0,4}!?|(?:proxy|db|my|user|admin|root|test|dev)pass(?:word)?)$''',
+      '''(?i)^(?:\{\{.*\}\}|\{%.*%\}|\{[\w.]*\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%[\w.()]+%|%\(\w+\)s|%[sd]|@[\w.]+@|__\w+__|#\{.*\}|\\\(.*\)|<%.*%>|\[\[.*\]\]|!(?:vault|Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If|Base64|env|secret|include|unsafe)\b.*|ENC\[.*|vault:.*|arn:aws:(?:secretsmanager|ssm):.*|@Microsoft\.KeyVault\(.*|op://.*|sm://.*|ref\+.*|secret://.*|env\(.*\)|file:.*)$''',
+      '''(?i)^(?:hunter2|correcthorsebatterystaple)''',
+      '''[\x00-\x08\x0e-\x1f]''',
+      '''^(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db)(?:\s+(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db|\[[^\]]*\]))*$''',
+      '''(?i)^(?:postgres|postgresql|mysql|mariadb|root|admin|guest|test|demo|default|user|sa)$''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpae]-|xapp-|[sr]k_live_|AIza|SG\.|npm_|pypi-|rubygems_|dckr_pat_|shp(?:at|ca|pa|ss)_|ATATT|sk-ant-|sk-proj-|hf_|do[po]_v1_|dapi[0-9a-f]|NRAK-|sntry[su]_|hv[sb]\.|PMAK-|lin_api_|ntn_|gl(?:c|sa)_|dp\.(?:pt|st|ct)\.|pul-|sbp_|AGE-SECRET-KEY-|HRKU-|AKIA|ASIA)''',
+      '''(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$''',
+      '''^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\]|\([^()]*\))+[!?]?$''',
+      '''^(?:String|string|str|SecretStr|SecureString|CharSequence|bytes|Data|char\s*\*)\b''',
+      '''^[\w$.\[\]\x22'()]+\s+(?:[-+*/%]|\|\||&&|\?\?|\?|or|and|if|else)\s+\S''',
+      '''^[rbuf]{1,2}[\x22'].*[\x22']$''',
+      '''^[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*\S''',
+      '''[(\[{]$''',
+      '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
+      '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
+      '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
+      '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
+      '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
+      '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
+      '''(?i)^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt|bcrypt_sha256|sha1|md5|scrypt)\$''',
+      '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
+    ]
 
     [[rules]]
     id = "password-in-url"
@@ -387,7 +465,7 @@ extension BuiltinRules {
     description = "A URL with credentials in it: `scheme://user:password@host` (database, cache, queue, mail, HTTP and FTP URLs, .git-credentials lines) or a `password=` query parameter (JDBC and API URLs). URLs are copied into logs, shell history, error messages and proxies, so the password travels with them. Rotate the password and build the URL at run time from a secret store or environment variable, or use a credential helper."
     severity = "high"
     keywords = ["://"]
-    regex = '''(?i)(?|\b[a-z][a-z0-9+.-]*://[^\s:@/?#\x22'<>\[\]{}]*:([^\s@/?#\x22'<>]+)@(?=[\w\[.-])|\b[a-z][a-z0-9+.-]*://[^\s\x22'<>?#]*\?(?:[^\s\x22'<>#&]*&)*?(?&notkey)[\w.%\[\]-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'<>#;]+))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw)))))'''
+    regex = '''(?i)(?|\b[a-z][a-z0-9+.-]*://[^\s:@/?#\x22'<>\[\]{}]*:([^\s@/?#\x22'<>]{3,})@(?=[\w\[.-])|\b[a-z][a-z0-9+.-]*://[^\s\x22'<>?#]*\?(?:[^\s\x22'<>#&]*&)*?(?&notkey)[\w.%\[\]-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'<>#;]+))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw)))))'''
     references = ["https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1", "https://git-scm.com/docs/git-credential-store", "https://cwe.mitre.org/data/definitions/522.html"]
     tags = ["password", "url"]
     examples = [
@@ -433,6 +511,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -473,6 +552,33 @@ extension BuiltinRules {
     description = "credentials printed in RFC 7617 and RFC 6749 as examples"
     regexes = [
       '''^(?:open sesame|gX1fBat3bV|QWxhZGRpbjpvcGVuIHNlc2FtZQ==|czZCaGRSa3F0MzpnWDFmQmF0M2JW)$''',
+    ]
+    [[rules.allowlists]]
+    description = "not a stored password: empty, placeholder, reference, expression, label, mask or hash"
+    regexes = [
+      '''(?i)^(?:password|passwd|pass|pwd|passphrase|passwort|secret|your[_ -]?\w*|\w*[_-]here|todo|tbd|fixme|placeholder|example|sample|dummy|xxx+|\.{3,}|-+|\?+|true|false|yes|no|on|off|required|optional|string|str|text|none|null|nil|undefined|empty|blank|not[_ -]?set|unset|n/?a|abc|xyz|xyzzy|foo|bar|baz|qux|123|1234|-?anonymous@?|(?:password|passwd|pass|secret)\d{0,4}!?|(?:proxy|db|my|user|admin|root|test|dev)pass(?:word)?)$''',
+      '''(?i)^(?:\{\{.*\}\}|\{%.*%\}|\{[\w.]*\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%[\w.()]+%|%\(\w+\)s|%[sd]|@[\w.]+@|__\w+__|#\{.*\}|\\\(.*\)|<%.*%>|\[\[.*\]\]|!(?:vault|Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|If|Base64|env|secret|include|unsafe)\b.*|ENC\[.*|vault:.*|arn:aws:(?:secretsmanager|ssm):.*|@Microsoft\.KeyVault\(.*|op://.*|sm://.*|ref\+.*|secret://.*|env\(.*\)|file:.*)$''',
+      '''(?i)^(?:hunter2|correcthorsebatterystaple)''',
+      '''[\x00-\x08\x0e-\x1f]''',
+      '''^(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db)(?:\s+(?:files|compat|nis|nisplus|sss|ldap|winbind|systemd|db|\[[^\]]*\]))*$''',
+      '''(?i)^(?:postgres|postgresql|mysql|mariadb|root|admin|guest|test|demo|default|user|sa)$''',
+      '''^(?:gh[pousr]_|github_pat_|glpat-|glrt-|glptt-|xox[bpae]-|xapp-|[sr]k_live_|AIza|SG\.|npm_|pypi-|rubygems_|dckr_pat_|shp(?:at|ca|pa|ss)_|ATATT|sk-ant-|sk-proj-|hf_|do[po]_v1_|dapi[0-9a-f]|NRAK-|sntry[su]_|hv[sb]\.|PMAK-|lin_api_|ntn_|gl(?:c|sa)_|dp\.(?:pt|st|ct)\.|pul-|sbp_|AGE-SECRET-KEY-|HRKU-|AKIA|ASIA)''',
+      '''(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$''',
+      '''^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\]|\([^()]*\))+[!?]?$''',
+      '''^(?:String|string|str|SecretStr|SecureString|CharSequence|bytes|Data|char\s*\*)\b''',
+      '''^[\w$.\[\]\x22'()]+\s+(?:[-+*/%]|\|\||&&|\?\?|\?|or|and|if|else)\s+\S''',
+      '''^[rbuf]{1,2}[\x22'].*[\x22']$''',
+      '''^[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*\S''',
+      '''[(\[{]$''',
+      '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
+      '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
+      '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
+      '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
+      '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
+      '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
+      '''(?i)^(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt|bcrypt_sha256|sha1|md5|scrypt)\$''',
+      '''(?i)^(?:md5[a-f0-9]{32}|SCRAM-SHA-256\$.*|\*[A-F0-9]{40}|[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128})$''',
     ]
 
     [[rules]]
@@ -545,6 +651,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -558,7 +665,7 @@ extension BuiltinRules {
     description = "A login request written to a log with the password in it: query strings, form bodies, JSON bodies, Rails `Parameters:` lines, Django/Flask/Express request dumps — for example a Sirportly user authentication call, which sends the user's username and password once to obtain their API token and secret. Logs are shipped, indexed and kept far longer than requests, so the password is exposed to everyone who can read them. Rotate the affected passwords, purge the log copies, and filter password parameters before logging (Rails `filter_parameters`, a logging redaction filter, never logging request bodies of auth endpoints)."
     severity = "high"
     keywords = ["password", "passwd", "pwd", "pw", "pass", "passwort"]
-    regex = '''(?i)(?|(?-i:\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS))[ \t]+\x22?/[^\s?\x22]*\?(?:[^\s\x22&#]*&)*?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)|(?:^|(?<=[\s\x22'=:]))(?|(?:[\w.\[\]%-]+=[^&\s\x22']*&)+(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]+)(?=&[\w.\[\]%-]+=))|\x22name\x22\s*:\s*\x22(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?\x22\s*,\s*\x22value\x22\s*:\s*\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|^(?=.{0,256}?(?&logline)).{0,2048}?(?<![\w?&;-])(?|[\x22']?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22']?[ \t]*(?:=>|:|=)[ \t]*\[?[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\([ \t]*[\x22'](?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22'][ \t]*,[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[ \t]*[=:][ \t]*([^\s\x22'&,;{}\[\]()<>*]{3,})))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
+    regex = '''(?i)(?|(?-i:\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS))[ \t]+\x22?/[^\s?\x22]*\?(?:[^\s\x22&#]*&)*?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]{3,})|(?:^|(?<=[\s\x22'=:]))(?|(?:[\w.\[\]%-]+=[^&\s\x22']*&)+(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]{3,})|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?=([^&\s\x22'#(){}\[\],;\\<>]{3,})(?=&[\w.\[\]%-]+=))|\x22name\x22\s*:\s*\x22(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?\x22\s*,\s*\x22value\x22\s*:\s*\x22((?:[^\x22\\\x0a]|\\.){3,})\x22|^(?=.{0,256}?(?&logline)).{0,2048}?(?<![\w?&;-])(?|[\x22']?(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22']?[ \t]*(?:=>|:|=)[ \t]*\[?[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|\([ \t]*[\x22'](?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[\x22'][ \t]*,[ \t]*(?|"((?:[^"\\\x0a]|\\.){3,})"|'((?:[^'\\\x0a]|\\.){3,})')|(?![-.%])(?&notkey)[\w.\[\]%-]*?(?&pwend)(?:\]|%5D)?[ \t]*[=:][ \t]*([^\s\x22'&,;{}\[\]()<>*]{3,})))(?(DEFINE)(?<notkey>(?![\w.-]*?(?<![A-Za-z0-9])(?:forgot|reset|change|require|required|show|hide|remember|toggle|validate|validation|verify|confirm|min|max|enforce|allow|policy|expire|expiry|expired|strength|label|placeholder|hint|field|input|prompt|error|invalid|missing|enter|hashed|hash|encrypted|crypted|salted|no|empty|use|ask|check|is|has)[_.-]?(?:password|passwd|pwd|pass)))(?<pwend>(?:password|passwd|passphrase|passwort|(?<![A-Za-z])(?:pass|pwd|pw)|(?-i:(?<=[a-z])(?:Pass|Pwd|Pw))))(?<logline>(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b\d\d:\d\d:\d\d\b|\[\d\d/[A-Z][a-z]{2}/\d{4}|(?-i:\b(?:INFO|DEBUG|WARN|WARNING|ERROR|TRACE|FATAL|NOTICE)\b)|(?-i:\bParameters:|\bStarted (?:GET|POST|PUT|PATCH|DELETE)\b|\bProcessing by\b|\b(?:GET|POST|PUT|PATCH|DELETE) (?:/|https?://)|QueryDict|MultiDict)|(?:request[ ._-]?body|req\.body|request\.(?:form|POST|data|json|args)|form[ _-]?data|post[ _-]?data|payload)[ \t]*[:=]|\x22(?:@timestamp|timestamp|time|ts|level|severity|msg|message)\x22[ \t]*:)))'''
     references = ["https://cwe.mitre.org/data/definitions/532.html", "https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html", "Sirportly API documentation, Authentication > User Authentication (the application stores the returned token and secret, never the user's password)"]
     tags = ["password", "log", "sirportly"]
     examples = [
@@ -615,6 +722,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
@@ -781,6 +889,7 @@ extension BuiltinRules {
       '''(?i)^[A-Za-z_.-]*(?:password|passwd|pwd)[A-Za-z_.-]*$''',
       '''(?i)^(?=.*\b(?:password|passwort|passphrase|enter|your|confirm|forgot|reset|new|current|old|repeat|invalid|incorrect|wrong|required|must|please|show|hide|optional|leave|empty|if|not|the|to|be|is|used|here|set)\b).*\s.*$''',
       '''^(?:/|~/|\./|\.\./)[\w.@/-]*$''',
+      '''\xe2\x80\xa6|\.\.\.$''',
       '''(?i)^(?:(?:\*|x|\xe2\x80\xa2){3,}|\[(?:filtered|redacted|hidden|masked|removed|secret)\]|<(?:filtered|redacted|hidden|masked|secret)>|\((?:filtered|redacted|hidden)\)|redacted|filtered|masked)$''',
       '''^\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|apr1|scrypt|pbkdf2[\w-]*|sha512|sha256)\$''',
       '''(?i)^\{(?:S?SHA\d*|S?MD5|CRYPT|BCRYPT|PBKDF2[\w-]*|ARGON2|SSHA512|SSHA256)\}''',
