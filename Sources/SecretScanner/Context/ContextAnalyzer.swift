@@ -6,12 +6,20 @@ import Synchronization
 /// `[[rules.context]]` alternative holds for it.
 ///
 /// Design:
-/// - Works on bytes and only looks at a bounded neighbourhood of the value: at most
-///   `ContextAnalyzer.reach` bytes before and after it, and at most `maxLinesBack` lines above it.
-///   The cost per candidate does not depend on the size of the file.
+/// - Works on bytes and only looks at a bounded neighbourhood of the value: never more than
+///   `reach` bytes before or after it; of a long line only `lineReach` bytes either side; the walk
+///   over enclosing structure at most `structureReach` bytes and `maxLinesBack` lines up, following
+///   unindented comma-continued lines (JSON lines, CSV) at most `maxFlatContinuations` times. The
+///   cost per candidate does not depend on the size of the file, and a file of one-line records
+///   costs a few lines per candidate.
 /// - `context(of:in:)` is syntax-aware but forgiving: it recognises the common ways a credential
-///   is written (headers, assignments, settings files, nested YAML/JSON/INI/XML, call arguments)
-///   without parsing any language fully.
+///   is written (raw and logged headers, curl, HAR/Postman records, header-setting calls in Ruby,
+///   PHP, JS/TS, Python, Go, Java/Kotlin, Swift and C#; assignments, `.env`, YAML, JSON, INI/TOML,
+///   properties, XML/plist/Android resources, HCL; SQL `INSERT` columns, CSV/TSV/Markdown headers;
+///   constructor and call arguments) without parsing any language fully. A comment marker on the
+///   value's own line does not hide code after it: commented-out code is where secrets are left.
+/// - When the syntax is not recognised, the answer is an empty or partial context, never a guess
+///   from far away: rules then fall back to their other alternatives or report nothing.
 /// - `holds` compiles each `key` regex once (shared, thread-safe cache) and memoises
 ///   regex × name results, since the same few names recur on every line of a log.
 public enum ContextAnalyzer {

@@ -187,7 +187,7 @@ extension ContextAnalyzer {
                 if opener.kind == openParen {
                     let name = calleeName(before: opener.position)
                     if let name, Self.containerCalls.contains(name.lowercased()) {
-                        if let label = label(before: name.isEmpty ? opener.position : nameStart(before: opener.position)) {
+                        if let label = label(before: nameStart(before: opener.position)) {
                             labels.append(Label(position: opener.position, parts: label))
                         }
                     } else if let name, callee == nil {
