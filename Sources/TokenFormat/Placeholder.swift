@@ -90,48 +90,87 @@ public enum Placeholder {
         guard !value.isEmpty else { return nil }
         if isTemplateReference(value) { return .templateReference }
 
-        var significant = 0, allMask = true, allSame = true, ascending = 0
+        // One pass for masks, repeats and ascending pairs; it stops early once the value can no
+        // longer be any of them (after a few bytes, for a random credential).
+        var significant = 0, allMask = true, allSame = true, notAscending = 0
         var first: UInt8 = 0, previous: UInt8 = 0
-        var present: UInt64 = 0
-        for b in value { present |= letterMask(b) }
         for b in value where !isSeparator(b) {
             if significant == 0 {
                 first = b
             } else {
                 if b != first { allSame = false }
-                if isSuccessor(b, of: previous) { ascending += 1 }
+                if !isSuccessor(b, of: previous) { notAscending += 1 }
             }
             if !isMaskCharacter(b) { allMask = false }
             previous = b
             significant += 1
+            // Sequential needs three quarters of the pairs ascending: more than a quarter of the
+            // value failing rules it out.
+            if !allMask && !allSame && notAscending * 4 > value.count { break }
         }
         guard significant > 0 else { return nil }
         if allMask { return .masked }
         if significant >= 4, allSame { return .repeatedCharacter(first) }
+        let sequential = notAscending * 4 <= value.count && isMostlyAscending(value)
 
-        for (i, word) in wholeWordBytes.enumerated() where word.count == value.count {
-            if matches(word, in: value, at: 0) { return .placeholderWord(wholeWords[i]) }
+        var present: UInt64 = 0
+        letterMaskTable.withUnsafeBufferPointer { table in
+            for b in value { present |= table[Int(b)] }
         }
-        let masks = anywhereWordMasks
-        for (i, word) in anywhereWordBytes.enumerated() where word.count <= value.count && masks[i] & present == masks[i] {
-            for offset in 0...(value.count - word.count) where matches(word, in: value, at: offset) {
-                return .placeholderWord(anywhereWords[i].trimmingUnderscores)
+
+        let found: Reason? = normalisedByte.withUnsafeBufferPointer { (normalise: UnsafeBufferPointer<UInt8>) -> Reason? in
+            for (i, word) in wholeWordBytes.enumerated() where word.count == value.count {
+                if matches(word, in: value, at: 0, normalise) { return .placeholderWord(wholeWords[i]) }
             }
+            let masks = anywhereWordMasks
+            for (i, word) in anywhereWordBytes.enumerated() where word.count <= value.count && masks[i] & present == masks[i] {
+                for offset in 0...(value.count - word.count) where matches(word, in: value, at: offset, normalise) {
+                    return .placeholderWord(anywhereWords[i].trimmingUnderscores)
+                }
+            }
+            return nil
         }
-        if significant >= 8, ascending * 4 >= (significant - 1) * 3 { return .sequential }
-        return nil
+        if let found { return found }
+        return sequential ? .sequential : nil
+    }
+
+    /// Whether at least three quarters of the neighbouring pairs of significant bytes ascend by
+    /// one (see `isSuccessor`), with at least 8 significant bytes.
+    static func isMostlyAscending(_ value: UnsafeRawBufferPointer) -> Bool {
+        var significant = 0, ascending = 0
+        var previous: UInt8 = 0
+        for b in value where !isSeparator(b) {
+            if significant > 0 && isSuccessor(b, of: previous) { ascending += 1 }
+            previous = b
+            significant += 1
+        }
+        return significant >= 8 && ascending * 4 >= (significant - 1) * 3
+    }
+
+    /// `letterMask` for every byte value.
+    static let letterMaskTable: [UInt64] = (0..<256).map { letterMask(UInt8($0)) }
+
+    /// Each byte as `matches` compares it: `A`-`Z` lowercased, `-`, space and `.` as `_`.
+    static let normalisedByte: [UInt8] = (0..<256).map { (value: Int) -> UInt8 in
+        let b = UInt8(value)
+        if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+        if b == 0x2D || b == 0x20 || b == 0x2E { return 0x5F }
+        return b
     }
 
     /// Whether `word` (lowercase, `_` for separators) occurs in `value` at `offset`, comparing
-    /// ASCII letters without case and `-`, space, `.` as `_`.
+    /// through `normalise` (ASCII letters without case; `-`, space, `.` as `_`).
     @inline(__always)
-    static func matches(_ word: [UInt8], in value: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        for k in 0..<word.count {
-            var b = value[offset + k]
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 } else if b == 0x2D || b == 0x20 || b == 0x2E { b = 0x5F }
-            if b != word[k] { return false }
+    static func matches(
+        _ word: [UInt8], in value: UnsafeRawBufferPointer, at offset: Int, _ normalise: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        word.withUnsafeBufferPointer { (w: UnsafeBufferPointer<UInt8>) -> Bool in
+            for k in 0..<w.count {
+                let byte: UInt8 = value[offset &+ k]
+                if normalise[Int(byte)] != w[k] { return false }
+            }
+            return true
         }
-        return true
     }
 
     static func isSeparator(_ b: UInt8) -> Bool {
