@@ -9,10 +9,11 @@ enum LineExcerpt {
     /// The excerpt for the secret at `secret` (absolute offsets), given the input bytes `window`
     /// starting at absolute offset `windowStart`. `redactions` are the absolute ranges of every
     /// secret found in the input; those on the line are replaced by their redacted form when
-    /// `redact` is set. A line cut short shows `…` where it was cut.
+    /// `redact` is set. As a safety net, any other occurrence on the shown line of a secret value in
+    /// `secretValues` (4 bytes or longer) is redacted too. A line cut short shows `…` where it was cut.
     static func make(
         window: UnsafeRawBufferPointer, windowStart: Int, windowEndsInput: Bool, secret: Range<Int>,
-        redactions: [Range<Int>], redact: Bool
+        redactions: [Range<Int>], secretValues: [[UInt8]] = [], redact: Bool
     ) -> String {
         let newline = UInt8(ascii: "\n")
         let lo = max(0, min(window.count, secret.lowerBound - windowStart))
@@ -38,10 +39,13 @@ enum LineExcerpt {
         }
         var out: [UInt8] = []
         if clippedStart { out.append(contentsOf: "\u{2026}".utf8) }
-        let local = redactions
+        var local = redactions
             .map { ($0.lowerBound - windowStart)..<($0.upperBound - windowStart) }
             .filter { $0.upperBound > cutStart && $0.lowerBound < cutEnd }
-            .sorted { $0.lowerBound < $1.lowerBound }
+        if redact {
+            local += occurrences(of: secretValues, in: window, within: cutStart..<cutEnd)
+        }
+        local.sort { $0.lowerBound < $1.lowerBound }
         var i = cutStart
         for range in local where redact {
             let start = max(range.lowerBound, cutStart)
@@ -54,6 +58,24 @@ enum LineExcerpt {
         if i < cutEnd { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: window[i..<cutEnd])) }
         if clippedEnd { out.append(contentsOf: "\u{2026}".utf8) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ranges in `window[range]` where one of `values` (those of 4 bytes or more) occurs.
+    private static func occurrences(of values: [[UInt8]], in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        for value in Set(values) where value.count >= 4 && value.count <= range.count {
+            let first = value[0]
+            var i = range.lowerBound
+            while i + value.count <= range.upperBound {
+                if window[i] == first && value.indices.allSatisfy({ window[i + $0] == value[$0] }) {
+                    found.append(i..<(i + value.count))
+                    i += value.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return found
     }
 
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }

@@ -139,12 +139,13 @@ struct TargetScan {
         var lines: [Int: String] = [:]  // finding index → line excerpt
         if !findings.isEmpty {
             let ranges = findings.map(\.secretRange)
+            let values = findings.map(\.secret)
             if ended {
                 head.withUnsafeBytes { raw in
                     for (i, finding) in findings.enumerated() {
                         lines[i] = LineExcerpt.make(
                             window: raw, windowStart: 0, windowEndsInput: true, secret: finding.secretRange,
-                            redactions: ranges, redact: settings.redact)
+                            redactions: ranges, secretValues: values, redact: settings.redact)
                     }
                 }
             } else if rereadable, case .file(let path) = target.source {
@@ -168,6 +169,7 @@ struct TargetScan {
         guard let file = try? OpenFile(path: path, noFollow: false) else { return [:] }
         file.makeBlocking()
         let ranges = findings.map(\.secretRange)
+        let values = findings.map(\.secret)
         let windows = findings.map { LineExcerpt.readRange(around: $0.secretRange, size: total) }
         var bytes: [[UInt8]] = Array(repeating: [], count: findings.count)
         if !gzip {
@@ -196,7 +198,7 @@ struct TargetScan {
             lines[i] = bytes[i].withUnsafeBytes { raw in
                 LineExcerpt.make(
                     window: raw, windowStart: windows[i].lowerBound, windowEndsInput: windows[i].upperBound >= total,
-                    secret: finding.secretRange, redactions: ranges, redact: settings.redact)
+                    secret: finding.secretRange, redactions: ranges, secretValues: values, redact: settings.redact)
             }
         }
         return lines

@@ -39,3 +39,17 @@ struct RedactionTests {
         #expect(!excerpt.contains("\u{FFFD}"))
     }
 }
+
+@Suite("redaction safety net")
+struct RedactionSafetyNetTests {
+    @Test func otherOccurrencesOfAFoundSecretOnTheLineAreRedactedToo() {
+        let text = Array("token=Zq9mK2pLx7 again Zq9mK2pLx7 and base64 of it\n".utf8)
+        let secret = 6..<16
+        let excerpt = text.withUnsafeBytes { raw in
+            LineExcerpt.make(
+                window: raw, windowStart: 0, windowEndsInput: true, secret: secret, redactions: [secret],
+                secretValues: [Array("Zq9mK2pLx7".utf8)], redact: true)
+        }
+        #expect(excerpt == "token=Zq9m\u{2026} again Zq9m\u{2026} and base64 of it")
+    }
+}
