@@ -51,6 +51,7 @@ extension ScanWorker {
                 // Short values only as `key: value` in a Kubernetes Secret.
                 guard start >= 2, base[start - 1] == 0x20, base[start - 2] == UInt8(ascii: ":") else { continue }
             }
+            guard Self.mayEncodeText(base, start..<end) else { continue }
             let encoded = Array(UnsafeRawBufferPointer(rebasing: buffer[start..<padded]))
             guard let decoded = Decoding.base64(encoded), decoded.count >= 3, Self.isPrintableText(decoded) else { continue }
             let prefixStart = Self.viewPrefixStart(before: start, in: buffer)
@@ -119,6 +120,27 @@ extension ScanWorker {
     /// like, unlike decoded binary.
     static func isPrintableText(_ bytes: [UInt8]) -> Bool {
         bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// A cheap test before decoding: base64 of text has both upper- and lower-case letters, and
+    /// its every fourth character (the top six bits of a byte) is one that printable ASCII yields
+    /// (`I`–`f` range: `I`, `J`, `K`, …, `Z`, `a`–`f`, plus `c`–`f` for bytes 0x70–0x7E). Hex
+    /// digests, numbers and upper-case identifiers fail it without an allocation.
+    static func mayEncodeText(_ base: UnsafePointer<UInt8>, _ run: Range<Int>) -> Bool {
+        var upper = false, lower = false
+        var i = run.lowerBound
+        while i < run.upperBound {
+            let b = base[i]
+            if b >= 0x41 && b <= 0x5A { upper = true } else if b >= 0x61 && b <= 0x7A { lower = true }
+            if (i - run.lowerBound) % 4 == 0 {
+                // First sextet of a group = top 6 bits of a byte in 0x09...0x7E: values 2...31,
+                // i.e. the characters C...f.
+                let v = Decoding.base64Values[Int(b)]
+                if v < 2 || v > 31 { return false }
+            }
+            i += 1
+        }
+        return upper && lower
     }
 
     static func isHex(_ b: UInt8) -> Bool { CandidateFilter.isHexDigit(b) }

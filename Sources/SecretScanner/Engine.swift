@@ -37,6 +37,9 @@ public final class Engine: Sendable {
     let maxWindowSpan: Int
     /// Whether any rule pairs with another.
     let hasPairs: Bool
+    /// For each automaton keyword id, its proximity slot (positions recorded in phase 1), or -1.
+    let proximitySlot: [Int]
+    let proximityWordCount: Int
     /// Automaton keyword id of `kind: secret`.
     let kubernetesSecretKeywordID: Int
     /// Rule id → pairing family (see `Pairing`).
@@ -76,6 +79,7 @@ public final class Engine: Sendable {
         }
 
         var keywordRules: [[Int]] = []
+        var proximityIndex: [Int: Int] = [:]
         var compiled: [CompiledRule] = []
         var unconditional: [Int] = []
         var byShape: [TokenShape: [Int]] = [:]
@@ -95,7 +99,14 @@ public final class Engine: Sendable {
             for requirement in rule.context {
                 let near = requirement.near.compactMap(keywordID)
                 let mentions = requirement.fileMentions.compactMap(keywordID)
-                alternatives.append(.init(nearIDs: near, mentionIDs: mentions))
+                var keyWords: [(id: Int, slot: Int)] = []
+                let required: [String] = requirement.key.map { KeyRegexLiterals.required($0) } ?? []
+                for word in required {
+                    guard let id = keywordID(word) else { continue }
+                    if proximityIndex[id] == nil { proximityIndex[id] = proximityIndex.count }
+                    keyWords.append((id, proximityIndex[id]!))
+                }
+                alternatives.append(.init(nearIDs: near, mentionIDs: mentions, keyWords: keyWords))
             }
             let isMultiline = rule.regex.map(Self.canSpanLines) ?? false
             let ruleReach = isMultiline ? reach * 16 : reach
@@ -133,6 +144,10 @@ public final class Engine: Sendable {
 
         let automaton = KeywordAutomaton(keywords: keywords)
         self.automaton = automaton
+        var proximitySlots = [Int](repeating: -1, count: keywords.count)
+        for (id, slot) in proximityIndex { proximitySlots[id] = slot }
+        self.proximitySlot = proximitySlots
+        self.proximityWordCount = proximityIndex.count
         self.keywordIDs = keywordIndex
         self.outputRules = automaton.outputs.map { ids in
             var result: [Int32] = []
@@ -186,10 +201,39 @@ public final class Engine: Sendable {
 /// A rule with its pattern slots and window parameters resolved.
 struct CompiledRule: Sendable {
     /// What the prefilter can tell about one `[[rules.context]]` alternative: when it names `near`
-    /// words and none occurs in the buffer, or `fileMentions` words and none occurs, it cannot hold.
+    /// words and none occurs in the buffer, or `fileMentions` words and none occurs, it cannot
+    /// hold; nor when a word its `key` regex requires (`KeyRegexLiterals`) does not occur within
+    /// `ContextAnalyzer.reach` bytes of the candidate, since names are read from those bytes.
     struct ContextPrecheck: Sendable {
         let nearIDs: [Int]
         let mentionIDs: [Int]
+        /// Automaton ids and proximity slots of the words the key regex requires.
+        let keyWords: [(id: Int, slot: Int)]
+
+        /// Whether the alternative can hold anywhere in the buffer.
+        func mayHold(in facts: PrefilterFacts) -> Bool {
+            if !nearIDs.isEmpty && !nearIDs.contains(where: { facts.mentioned[$0] }) { return false }
+            if !mentionIDs.isEmpty && !mentionIDs.contains(where: { facts.mentioned[$0] }) { return false }
+            return keyWords.allSatisfy { facts.mentioned[$0.id] }
+        }
+
+        /// Whether the alternative can hold for the candidate at `value`.
+        func mayHold(in facts: PrefilterFacts, near value: Range<Int>) -> Bool {
+            guard mayHold(in: facts) else { return false }
+            let margin = ContextAnalyzer.reach + 256
+            for word in keyWords {
+                let ends = facts.proximity[word.slot]
+                // First occurrence ending at or after value.lowerBound - margin.
+                var lo = 0, hi = ends.count
+                let low = value.lowerBound - margin
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if ends[mid] < low { lo = mid + 1 } else { hi = mid }
+                }
+                guard lo < ends.count, ends[lo] <= value.upperBound + margin else { return false }
+            }
+            return true
+        }
     }
 
     /// Bytes a capped window may extend beyond `reach` to end at a separator instead of mid-token

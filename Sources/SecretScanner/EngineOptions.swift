@@ -16,7 +16,7 @@ public struct EngineOptions: Sendable {
     /// PCRE2 match, depth and heap limits; hitting one yields a `ScanWarning`, never a hang.
     public var matchLimits: MatchLimits = .default
     /// Lines above and below a keyword hit (or shape run) that a rule's window includes.
-    public var windowLines = 2
+    public var windowLines = 1
     /// At most this many bytes before and after a keyword hit belong to a window, however long the
     /// lines are (minified files). Multi-line rules (patterns with `[\s\S]` or `(?s)`, such as PEM
     /// blocks) reach 16 times as far and 100 lines below.

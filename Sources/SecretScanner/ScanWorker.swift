@@ -95,10 +95,11 @@ public final class ScanWorker {
 
         // Phase 1: keywords (and context words) in one pass.
         var hits = [[Int]](repeating: [], count: rules.count)
-        var mentioned = pass.mentioned
+        var facts = PrefilterFacts(mentioned: pass.mentioned, proximity: Array(repeating: [], count: engine.proximityWordCount))
         let outputRules = engine.outputRules
         let outputLength = engine.outputLength
         let outputs = engine.automaton.outputs
+        let proximitySlot = engine.proximitySlot
         engine.automaton.forEachHit(in: buffer) { output, end in
             let here = outputRules[output]
             if !here.isEmpty {
@@ -108,30 +109,34 @@ public final class ScanWorker {
                     hits[Int(r)].append(end)
                 }
             }
-            for id in outputs[output] { mentioned[Int(id)] = true }
+            for id in outputs[output] {
+                facts.mentioned[Int(id)] = true
+                let slot = proximitySlot[Int(id)]
+                if slot >= 0 { facts.proximity[slot].append(end) }
+            }
         }
-        if view.mapping.isIdentity { pass.mentioned = mentioned }
+        if view.mapping.isIdentity { pass.mentioned = facts.mentioned }
 
         // Phase 2: each rule only where its candidates are.
         for rule in rules {
             guard pathAllows(rule, pass: &pass) else { continue }
             if let shape = rule.shape {
                 if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
-                   rule.contextPrechecks.allSatisfy({ !Self.mayHold($0, mentioned) }) {
+                   rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }) {
                     continue
                 }
                 let runs = pass.runs(shape, in: buffer, viewID: view.id)
                 for run in runs {
-                    checkShapeRun(rule, run: run, view: view, outer: outer, placement: placement, mentioned: mentioned, pass: &pass)
+                    checkShapeRun(rule, run: run, view: view, outer: outer, placement: placement, facts: facts, pass: &pass)
                 }
             } else if let slot = rule.regexSlot {
                 if rule.rule.keywords.isEmpty {
                     matchRegex(rule, slot: slot, windows: [0..<buffer.count], view: view, outer: outer,
-                               placement: placement, mentioned: mentioned, pass: &pass)
+                               placement: placement, facts: facts, pass: &pass)
                 } else if !hits[rule.index].isEmpty {
                     let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
                     matchRegex(rule, slot: slot, windows: windows, view: view, outer: outer,
-                               placement: placement, mentioned: mentioned, pass: &pass)
+                               placement: placement, facts: facts, pass: &pass)
                 }
             }
         }
@@ -164,7 +169,7 @@ public final class ScanWorker {
     /// Runs a regex rule's pattern in each window and considers every match's secret group.
     func matchRegex(
         _ rule: CompiledRule, slot: Int, windows: [Range<Int>], view: View, outer: UnsafeRawBufferPointer,
-        placement: Placement, mentioned: [Bool], pass: inout ScanPass
+        placement: Placement, facts: PrefilterFacts, pass: inout ScanPass
     ) {
         guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
         var found: [Match] = []
@@ -181,7 +186,7 @@ public final class ScanWorker {
             for m in found {
                 guard let secret = m.group(group), !secret.isEmpty else { continue }
                 consider(rule, secretRange: secret, matchRange: m.range, view: view, outer: outer,
-                         placement: placement, mentioned: mentioned, pass: &pass)
+                         placement: placement, facts: facts, pass: &pass)
             }
         }
     }
@@ -208,11 +213,11 @@ public final class ScanWorker {
     /// run's window with its secret group equal to the run.
     func checkShapeRun(
         _ rule: CompiledRule, run: Range<Int>, view: View, outer: UnsafeRawBufferPointer, placement: Placement,
-        mentioned: [Bool], pass: inout ScanPass
+        facts: PrefilterFacts, pass: inout ScanPass
     ) {
         guard let slot = rule.regexSlot else {
             consider(rule, secretRange: run, matchRange: run, view: view, outer: outer, placement: placement,
-                     mentioned: mentioned, pass: &pass)
+                     facts: facts, pass: &pass)
             return
         }
         guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
@@ -232,15 +237,8 @@ public final class ScanWorker {
         }
         if let hit {
             consider(rule, secretRange: run, matchRange: hit, view: view, outer: outer, placement: placement,
-                     mentioned: mentioned, pass: &pass)
+                     facts: facts, pass: &pass)
         }
-    }
-
-    /// Whether a context alternative can hold at all, judged from the prefilter's words.
-    static func mayHold(_ precheck: CompiledRule.ContextPrecheck, _ mentioned: [Bool]) -> Bool {
-        if !precheck.nearIDs.isEmpty && !precheck.nearIDs.contains(where: { mentioned[$0] }) { return false }
-        if !precheck.mentionIDs.isEmpty && !precheck.mentionIDs.contains(where: { mentioned[$0] }) { return false }
-        return true
     }
 
     func pathAllows(_ rule: CompiledRule, pass: inout ScanPass) -> Bool {
@@ -257,7 +255,7 @@ public final class ScanWorker {
     /// survives them all.
     func consider(
         _ rule: CompiledRule, secretRange: Range<Int>, matchRange: Range<Int>, view: View,
-        outer: UnsafeRawBufferPointer, placement: Placement, mentioned: [Bool], pass: inout ScanPass
+        outer: UnsafeRawBufferPointer, placement: Placement, facts: PrefilterFacts, pass: inout ScanPass
     ) {
         let buffer = view.buffer
         guard view.mapping.reachesDecoded(secretRange) else { return }
@@ -268,14 +266,15 @@ public final class ScanWorker {
         if !rule.rule.context.isEmpty {
             let fileMentions: (String) -> Bool = { word in
                 let folded = Array(word.utf8).map(KeywordAutomaton.fold)
-                if let id = self.engine.keywordIDs[folded] { return mentioned[id] }
+                if let id = self.engine.keywordIDs[folded] { return facts.mentioned[id] }
                 return CandidateFilter.contains(buffer.map(KeywordAutomaton.fold), folded)
             }
+            guard rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) }) else { return }
             let context = ContextAnalyzer.context(of: secretRange, in: buffer)
             valueContext = context
             var holds = false
             for (i, requirement) in rule.rule.context.enumerated() {
-                if i < rule.contextPrechecks.count, !Self.mayHold(rule.contextPrechecks[i], mentioned) { continue }
+                if i < rule.contextPrechecks.count, !rule.contextPrechecks[i].mayHold(in: facts, near: secretRange) { continue }
                 if ContextAnalyzer.holds(requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions) {
                     holds = true
                     break
@@ -449,6 +448,15 @@ struct Placement {
     var lineBase = 0
     var columnCarry = 0
     var keep: Range<Int>
+}
+
+/// What phase 1 learnt about a view: which automaton words occur in it (and in earlier chunks of
+/// the stream), and where the words that context `key` regexes require occur.
+struct PrefilterFacts {
+    var mentioned: [Bool]
+    /// For each proximity word (`Engine.proximitySlot`), the end offsets of its occurrences,
+    /// ascending.
+    var proximity: [[Int]]
 }
 
 /// A finding plus what pairing needs to know about it.

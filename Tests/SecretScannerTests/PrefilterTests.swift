@@ -125,3 +125,35 @@ struct PrefilterTests {
         #expect(secrets(try scan(text, rules: [whole], jit: jit)) == expected)
     }
 }
+
+@Suite("Key regex literals")
+struct KeyRegexLiteralTests {
+    @Test(arguments: [
+        ("^(?:http_)?x[-_]auth[-_]token$", ["auth", "token"]),
+        ("sirportly.*?(?<!app)token(?:[._-]?(?:prod|live))?$", ["sirportly", "token"]),
+        ("^(?:(?:api|auth)[._-]?)?token$", ["token"]),
+        ("tokens?", ["token"]),
+        ("tokens*", ["token"]),
+        ("secrets*x", ["secret"]),
+        ("api_keys{0,2}", ["api", "key"]),
+        ("token|secret", []),
+        ("(?x) tok en # comment", []),
+        (#"\Qtoken\E"#, []),
+        ("[token]+", []),
+        (#"\btoken\b"#, ["token"]),
+    ])
+    func requiredWords(pattern: String, expected: [String]) {
+        #expect(KeyRegexLiterals.required(pattern) == expected)
+    }
+
+    @Test func candidatesWithoutTheRequiredWordNearbyAreSkippedWithoutChangingResults() throws {
+        let rule = Rule(id: "keyed", title: "k", shape: .sirportlyToken,
+                        context: [ContextRequirement(key: "^(?:http_)?x[-_]auth[-_]token$")])
+        let token = GeneratedCredential.token(seed: 5)
+        let far = "X-Auth-Token: \(token)\n" + String(repeating: "filler line of text\n", count: 400) + "request_id=\(token)\n"
+        let result = try scan(far, rules: [rule])
+        #expect(result.findings.map(\.line) == [1])
+        let engine = try makeEngine([rule])
+        #expect(engine.proximityWordCount == 2)
+    }
+}
