@@ -287,3 +287,33 @@ struct TOMLDocumentTests {
         #expect(document.root.keys == ["z", "a", "m", "b"])
     }
 }
+
+/// Malformed input never crashes the parser or the config decoder: every mutation of a real config
+/// either parses or fails with an error whose position lies inside the text.
+@Suite("TOML parser on mutated input")
+struct TOMLMutationTests {
+    static let inserts: [String] = ["[", "]", "\"", "'", "\\", "\n", "\r", "=", "{", "}", ",", "#", ".", "\"\"\"", "'''", "é", "\u{0}"]
+
+    @Test(arguments: Array(0..<inserts.count))
+    func mutationsParseOrFailWithAPosition(insert: Int) {
+        let base = ConfigFileTests.fullConfig
+        let scalars = Array(base.unicodeScalars)
+        let lineCount = base.split(separator: "\n", omittingEmptySubsequences: false).count + 2
+        // Insert the fragment at every 11th position, and delete the character there.
+        for at in stride(from: insert % 11, to: scalars.count, by: 11) {
+            var inserted = String.UnicodeScalarView(scalars[..<at])
+            inserted.append(contentsOf: Self.inserts[insert].unicodeScalars)
+            inserted.append(contentsOf: scalars[at...])
+            var deleted = String.UnicodeScalarView(scalars[..<at])
+            deleted.append(contentsOf: scalars[(at + 1)...])
+            for text in [String(inserted), String(deleted)] {
+                do {
+                    _ = try ConfigFile.parse(text, path: "c.toml", compilePatterns: false)
+                } catch {
+                    #expect(error.line >= 1 && error.line <= lineCount && error.column >= 1, "\(error)")
+                    #expect(!error.message.isEmpty)
+                }
+            }
+        }
+    }
+}
