@@ -1621,7 +1621,11 @@ extension BuiltinRules {
       '''header = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9''',
       '''ACCESS_TOKEN = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTMzOTU2MyIsInJvbGUiOiJhZG1pbiIsImlhdCI6MTczNTY4OTYwMCwiZXhwIjoxNzY3MjI1NjAwfQ.ZmPIWqU1gvqoy311ur8''',
       '''JWE = eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.-kuJ4Utu9vJ6wkDy-ujcYIinqXZbxz1FgVBj0n96tEO-nBn6odTEzARh89zp.ekC_N7p6K8Rki3Y1.hzVzgG4SLrvjS84wCSI048GR3RW7Ub8JHG6ViIc4.RtQcml3gClPuI695dsmd9J''',
+      '''token = eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.Jquy_uPZCdStfkwFVJFu1Dxfvd4KvwXcDxb4ZGi0kkf''',
     ]
+    [[rules.allowlists]]
+    description = "tokens from the JWT specification, jwt.io and library documentation ({\"sub\":\"1234567890\",\"name\":\"John Doe\"…}, {\"some\":\"payload\"}, {\"iss\":\"joe\"…})"
+    stopwords = ["eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi", "eyJzb21lIjoicGF5bG9hZCJ9", "eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"]
 
     [[rules]]
     id = "generic-api-key"
@@ -1629,7 +1633,7 @@ extension BuiltinRules {
     description = "A high-entropy literal assigned to a key named like api_key, secret, token, access_key, auth_token or an application/encryption/signing key, whose provider no specific rule recognises. Find out which service or application issued it, revoke or rotate it there, and load it from the environment or a secret store instead of the source."
     severity = "low"
     keywords = ["secret", "token", "apikey", "api_key", "api-key", "api.key", "accesskey", "access_key", "access-key", "access.key", "authkey", "auth_key", "auth-key", "privatekey", "private_key", "private-key", "clientkey", "client_key", "client-key", "appkey", "app_key", "app-key", "app.key", "encryptionkey", "encryption_key", "encryption-key", "decryptionkey", "decryption_key", "validationkey", "validation_key", "signingkey", "signing_key", "signing-key", "masterkey", "master_key", "master-key", "sessionkey", "session_key"]
-    regex = '''(?<![\w.-])[\w.-]*?(?i:(?:api|access|auth|secret|private|client|app|encryption|decryption|validation|signing|master|session)[_.-]?(?:key|token|secret)|apikey|secret|token)(?:["']?[\x20\t]*(?::=|=>|[:=])|["'][\x20\t]*,)[\x20\t]*(?|"(?:base64:)?((?=[^"\s]*[0-9])(?=[^"\s]*[A-Za-z])[^"\s]{16,128})"|'(?:base64:)?((?=[^'\s]*[0-9])(?=[^'\s]*[A-Za-z])[^'\s]{16,128})'|(?:base64:)?((?=[\w\-+/=.~!@#$^*]*[0-9])(?=[\w\-+/=.~!@#$^*]*[A-Za-z])[\w\-+/=.~!@#$^*]{16,128})(?![\w\-+/=.~!@#$^*]))'''
+    regex = '''(?<![\w.-])[\w.-]*?(?i:(?:api|access|auth|secret|private|client|app|encryption|decryption|validation|signing|master|session)[_.-]?(?:key|token|secret)|apikey|secret|token)(?:["']?[\x20\t]*(?::=|=>|[:=])|["'][\x20\t]*,)[\x20\t]*(?|"(?:base64:)?((?=[^"\s]*[0-9])(?=[^"\s]*[A-Za-z])[^"\s]{16,128})"|'(?:base64:)?((?=[^'\s]*[0-9])(?=[^'\s]*[A-Za-z])[^'\s]{16,128})'|(?:base64:)?((?=[\w\-+/=.~!@#$^*]*[0-9])(?=[\w\-+/=.~!@#$^*]*[A-Za-z])[\w\-+/=.~!@#$^*]{20,128})(?![\w\-+/=.~!@#$^*]))'''
     secretGroup = 1
     entropy = 3.5
     references = ["https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
@@ -1666,10 +1670,12 @@ extension BuiltinRules {
       '''sign(secret, "release-2024-11-28-build42")''',
       '''  secret_key = "K4kbpFdZvQNxRpcjgtj20r5aqPUpY+mqiXC7zpdt"''',
       '''apiKey = tenantSettings.primaryApiKeyV2''',
+      '''Location: https://client.example.com/cb#access_token=2YotnFZFEjr1zCsicMWpAA&state=xyz''',
+      '''https://api.acme.io/v1/items?token=k2j4h5g6l8m9n1p3q5&page=2''',
     ]
     [[rules.allowlists]]
-    description = "placeholders and documentation values"
-    stopwords = ["example", "placeholder", "changeme", "change_me", "your_", "your-", "xxxxxx", "dummy", "sample", "redacted", "notreal", "replace", "insert"]
+    description = "placeholders and documentation values (including the OAuth 2.0 / OpenID Connect specifications' example tokens)"
+    stopwords = ["example", "placeholder", "changeme", "change_me", "your_", "your-", "xxxxxx", "dummy", "sample", "redacted", "notreal", "replace", "insert", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SlAV32hkKG", "8xLOxBtZp8", "i1WsRn1uB1"]
     [[rules.allowlists]]
     description = "UUIDs, dotted identifiers, URLs and paths, 50-character Sirportly secrets (sirportly-secret reports them), and values a provider-specific rule reports better"
     regexes = [
