@@ -649,7 +649,7 @@ extension BuiltinRules {
     description = "A Heroku API key or OAuth token (HRKU- format, or a UUID assigned to a Heroku key) acts as the user on the Platform API: deploys, config vars (often holding more secrets), add-ons and billing. Regenerate it under Account settings > API Key, or revoke it with heroku authorizations:revoke."
     severity = "high"
     keywords = ["HRKU-", "heroku"]
-    regex = '''(?|(?<![A-Za-z0-9_-])(HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-])|(?i:heroku[\w.-]{0,20}?(?:api[_.-]?key|token|auth[\w.-]{0,10}?))["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])|machine[\x20\t]+(?:api|git)\.heroku\.com\s+(?:login[\x20\t]+\S+\s+)?password[\x20\t]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-]))'''
+    regex = '''(?|(?<![A-Za-z0-9_-])(HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-])|(?i:heroku[\w.-]{0,20}?(?:api[_.-]?key|token|auth[\w.-]{0,10}?))["']?[\x20\t]*(?::=|=>|[:=])[\x20\t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])|machine[\x20\t]+(?:api|git)\.heroku\.com(?:[\x20\t]+|[\x20\t]*\r?\n[\x20\t]*)(?:login[\x20\t]+\S+(?:[\x20\t]+|[\x20\t]*\r?\n[\x20\t]*))?password[\x20\t]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|HRKU-AA[0-9A-Za-z_-]{58})(?![A-Za-z0-9_-]))'''
     entropy = 3.0
     references = ["https://devcenter.heroku.com/articles/authentication", "https://help.heroku.com/PBGP6IDE/how-should-i-generate-an-api-key-that-allows-me-to-use-the-heroku-platform-api"]
     tags = ["heroku", "cloud"]
@@ -657,14 +657,15 @@ extension BuiltinRules {
       '''HEROKU_API_KEY = «HRKU-AAczal_gjNO-dpgWrISFmrg7kgCfBaekBQAbZqvaav_____wOGjDUU4VPP4K»''',
       '''HEROKU_API_KEY = «617f1b45-1f13-49a3-a6ab-aea2a0210b4d»''',
       '''heroku_token: "«HRKU-AAycjFPSxunCYzT44t7yKvglZViZPCm90yGVs0Hb2wqtHV_5oorOsnRvs2qw»"''',
-      "machine api.heroku.com\n  login ops@acme.io\n  password «bad97b67-c641-45e0-b4aa-4dc6a5613607»\n",
+      "machine api.heroku.com login ops@acme.io password «bad97b67-c641-45e0-94aa-4dc6a5613607»",
+      "machine api.heroku.com\n  login ops@acme.io\n  password «53c88014-cc1a-4f2c-b9a6-d084f0853016»\n",
     ]
     negativeExamples = [
-      '''HEROKU_API_KEY = HRKU-AAWOzjhBFTywEo-Ixkpa3DjQ9AgXOCFan4O_QG2A6ZQHkGf8jtH7ecwbLDS''',
-      '''HEROKU_APP_ID = 71a3ee4f-2c2e-424b-a573-005a50ce21eb''',
-      '''request_id = cf47d1ff-cc8a-46aa-a842-879c2071bc02''',
-      '''HEROKU_API_KEY = HRKU-AAsv1yR03XY28IC2ivANB8MHIonqiRu4nDXrjWTV4cMpghreFgzsA7atTp0_F''',
-      "machine api.github.com\n  login ops@acme.io\n  password 29affb38-921b-4e6c-b7ef-4acf70ba473f\n",
+      '''HEROKU_API_KEY = HRKU-AAn4O_QG2A6ZQHkGf8jtH7ecwbLDSfFoO47Q-LzI6JQsXfPDDVrVDx5IF4s''',
+      '''HEROKU_APP_ID = cf47d1ff-cc8a-46aa-a842-879c2071bc02''',
+      '''request_id = bbdc4dd5-6df2-40d8-ab03-0f312a9a84be''',
+      '''HEROKU_API_KEY = HRKU-AAnDXrjWTV4cMpghreFgzsA7atTp0_FJlo88tNgmJHs6bzd7_Roz-cDtoQcN9''',
+      "machine api.github.com\n  login ops@acme.io\n  password 97ff9c9b-7941-4dcb-b3c6-6a1c97bd7b1f\n",
     ]
     [[rules.context]]
     near = ["heroku", "HRKU-"]
