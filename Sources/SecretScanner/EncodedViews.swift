@@ -70,7 +70,7 @@ extension ScanWorker {
         while i + 2 < count {
             guard let hit = memchrPercent(raw, from: i) else { break }
             i = hit + 1
-            guard hit >= scannedUpTo, Self.isHex(base[hit + 1]), hit + 2 < count, Self.isHex(base[hit + 2]) else { continue }
+            guard hit >= scannedUpTo, hit + 2 < count, Self.isHex(base[hit + 1]), Self.isHex(base[hit + 2]) else { continue }
             var start = hit
             let lowLimit = max(0, hit - Self.maximumEncodedRun)
             while start > lowLimit && !Self.endsURLText(base[start - 1]) { start -= 1 }

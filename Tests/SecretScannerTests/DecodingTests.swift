@@ -100,3 +100,13 @@ struct DecodingTests {
         #expect(finding.secretRange == at..<(at + encoded.utf8.count))
     }
 }
+
+@Suite("Encoded views at buffer edges")
+struct EncodedViewEdgeTests {
+    /// Regression: a `%` in the last two bytes of a buffer was read past the end.
+    @Test(arguments: ["%", "a%", "a%4", "password=%4", "%41", "x=" + String(repeating: "QUJD", count: 5)])
+    func percentAndBase64AtTheEndDoNotCrash(text: String) throws {
+        let result = try scan(text, rules: [passwordRule, valueRule])
+        #expect(result.warnings.isEmpty)
+    }
+}
