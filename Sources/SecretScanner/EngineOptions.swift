@@ -19,7 +19,7 @@ public struct EngineOptions: Sendable {
     public var windowLines = 1
     /// At most this many bytes before and after a keyword hit belong to a window, however long the
     /// lines are (minified files). Multi-line rules (patterns with `[\s\S]` or `(?s)`, such as PEM
-    /// blocks) reach 16 times as far and 100 lines below.
+    /// blocks) reach 16 times as far and 100 lines above and below.
     public var windowReach = 4096
     /// Chunk size of `ScanWorker.scanStream`. The stream is read in chunks of at least this size
     /// (and at least three times the window overlap), so memory stays bounded for any input.
