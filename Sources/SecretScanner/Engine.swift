@@ -133,7 +133,8 @@ public final class Engine: Sendable {
                 shape: shape,
                 reach: ruleReach,
                 lines: ruleLines,
-                isPassword: rule.id.hasPrefix("password-")
+                isPassword: rule.id.hasPrefix("password-"),
+                reportsExpression: rule.tags.contains(CompiledRule.runtimeValueTag)
             ))
         }
         // Engine-internal words: `kind: Secret` lets short base64 values of Kubernetes secrets be
@@ -251,6 +252,13 @@ struct CompiledRule: Sendable {
     let reach: Int
     let lines: Int
     let isPassword: Bool
+    /// The rule reports an expression evaluated at run time (e.g. the variable an app persists),
+    /// not a literal: the literal-value filters (placeholder words, references, masks, "not a
+    /// password") do not apply, since `password` is the commonest such expression.
+    let reportsExpression: Bool
+
+    /// The rule tag that marks a rule whose secret group is a run-time expression.
+    static let runtimeValueTag = "runtime-value"
 }
 
 /// An allowlist with its regexes assigned to pattern slots and its stopwords lowercased.

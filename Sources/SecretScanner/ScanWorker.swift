@@ -346,6 +346,8 @@ public final class ScanWorker {
             guard engine.options.reportKnownExamples else { return nil }
             severity = .low
             message = "This is \(kind), a public value printed in the documentation, not a live credential."
+        } else if rule.reportsExpression {
+            return (severity, message)
         } else if let reason = Placeholder.reason(secret) {
             // A weak password made of one repeated character or a sequence is still a stored password.
             switch reason {

@@ -142,18 +142,15 @@ struct PasswordRulesTests {
     }
 
     /// The persisted-password rule reports the stored expression, and the commonest expression is
-    /// a variable called `password`. The engine's placeholder filter drops a secret that is the
-    /// word `password` for every rule, so these findings are lost until the engine exempts rules
-    /// whose secret is an expression (tag `runtime-value`). When it does, this known issue stops
-    /// occurring and the test fails as a reminder to drop the `withKnownIssue` wrapper.
+    /// a variable called `password`. Regression: the engine's placeholder filter used to drop a
+    /// secret that is the word `password`; rules tagged `runtime-value` are now exempt.
     @Test func persistedVariableNamedPassword() throws {
         let source = """
             prefs.edit().putString("password", password).apply()
             UserDefaults.standard.set(password, forKey: "sirportlyPassword")
             """
         let findings = try Self.scan(source, path: "LoginActivity.kt")
-        withKnownIssue("ScanWorker.evaluate drops the secret `password` as a placeholder word") {
-            #expect(findings.map(\.ruleID) == ["password-persisted-by-app", "password-persisted-by-app"])
-        }
+        #expect(findings.map(\.ruleID) == ["password-persisted-by-app", "password-persisted-by-app"])
+        #expect(findings.map(\.secretText) == ["password", "password"])
     }
 }

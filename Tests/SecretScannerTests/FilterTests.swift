@@ -27,6 +27,17 @@ struct FilterTests {
         #expect(try scan("api_key = \(placeholder)", rules: [valueRule]).findings.isEmpty)
     }
 
+    /// Regression: a rule that reports a run-time expression (the variable an app persists) lost
+    /// every finding whose expression was the word `password`, to the placeholder filter.
+    @Test func runtimeValueRulesSkipLiteralFilters() throws {
+        let expressionRule = Rule(
+            id: "password-stored", title: "Stored", keywords: ["store("], regex: #"store\((\w+)\)"#,
+            tags: ["runtime-value"])
+        let literalRule = Rule(id: "password-literal", title: "Literal", keywords: ["store("], regex: #"store\((\w+)\)"#)
+        #expect(secrets(try scan("store(password)", rules: [expressionRule])) == ["password"])
+        #expect(try scan("store(password)", rules: [literalRule]).findings.isEmpty)
+    }
+
     @Test func realValueSurvivesFilters() throws {
         #expect(secrets(try scan("api_key = Zk8rT2mQ9vX4bN7cW1pL", rules: [valueRule])) == ["Zk8rT2mQ9vX4bN7cW1pL"])
     }
