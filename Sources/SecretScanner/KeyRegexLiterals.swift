@@ -39,7 +39,9 @@ enum KeyRegexLiterals {
                 i = skipClass(p, from: i)
             case UInt8(ascii: "("):
                 flush()
-                i = skipGroup(p, from: i)
+                let end = skipGroup(p, from: i)
+                if let word = groupWord(p, group: i..<end) { words.append(word) }
+                i = end
             default:
                 flush()
                 i += 1
@@ -47,6 +49,72 @@ enum KeyRegexLiterals {
         }
         flush()
         return words
+    }
+
+    /// The word a required group cannot match without: for a plain or non-capturing group (not
+    /// made optional by a quantifier after it), the longest run of at least three letters that is
+    /// part of a required word of every alternative of the group. `(?:application|app[._-]?token)`
+    /// requires `app`. Nil for lookarounds, flag groups, optional groups and alternatives with no
+    /// common word.
+    static func groupWord(_ p: [UInt8], group: Range<Int>) -> String? {
+        guard group.upperBound <= p.count, group.count >= 2, p[group.upperBound - 1] == UInt8(ascii: ")") else { return nil }
+        if group.upperBound < p.count {
+            switch p[group.upperBound] {
+            case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "{"): return nil
+            default: break
+            }
+        }
+        var bodyStart = group.lowerBound + 1
+        if bodyStart < p.count && p[bodyStart] == UInt8(ascii: "?") {
+            guard bodyStart + 1 < p.count, p[bodyStart + 1] == UInt8(ascii: ":") else { return nil }
+            bodyStart += 2
+        }
+        // Split the body at its top-level `|`.
+        var alternatives: [[UInt8]] = []
+        var current: [UInt8] = []
+        var i = bodyStart
+        let bodyEnd = group.upperBound - 1
+        while i < bodyEnd {
+            let c = p[i]
+            if c == UInt8(ascii: "\\") {
+                current.append(contentsOf: p[i..<min(i + 2, bodyEnd)])
+                i += 2
+            } else if c == UInt8(ascii: "[") {
+                let end = min(skipClass(p, from: i), bodyEnd)
+                current.append(contentsOf: p[i..<end])
+                i = end
+            } else if c == UInt8(ascii: "(") {
+                let end = min(skipGroup(p, from: i), bodyEnd)
+                current.append(contentsOf: p[i..<end])
+                i = end
+            } else if c == UInt8(ascii: "|") {
+                alternatives.append(current)
+                current = []
+                i += 1
+            } else {
+                current.append(c)
+                i += 1
+            }
+        }
+        alternatives.append(current)
+        let requiredWords = alternatives.map { Self.required(String(decoding: $0, as: UTF8.self)) }
+        guard let first = requiredWords.first, !first.isEmpty else { return nil }
+        var best: String?
+        for word in first {
+            let letters = Array(word.utf8)
+            guard letters.count >= 3 else { continue }
+            for length in stride(from: letters.count, through: 3, by: -1) where length > (best?.utf8.count ?? 0) {
+                for start in 0...(letters.count - length) {
+                    let part = String(decoding: letters[start..<(start + length)], as: UTF8.self)
+                    if requiredWords.dropFirst().allSatisfy({ $0.contains { $0.contains(part) } }) {
+                        best = part
+                        break
+                    }
+                }
+                if best?.utf8.count == length { break }
+            }
+        }
+        return best
     }
 
     /// Index just past the character class starting at `start` (`[`).
