@@ -112,26 +112,119 @@ struct KeywordAutomaton: Sendable {
         b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
     }
 
+    /// Longest keyword, in bytes.
+    var longestKeyword: Int { keywords.map(\.count).max() ?? 0 }
+
+    /// Buffers shorter than this are walked in one lane.
+    static let twoLaneMinimum = 64 * 1024
+    /// Bytes a lane walks before its hits are handed on.
+    static let block = 16 * 1024
+
     /// Calls `body(outputIndex, end)` for every position where at least one keyword ends: `end` is
     /// the offset just past the keyword's last byte, `outputs[outputIndex]` the keywords ending
     /// there. Positions come in increasing order.
+    ///
+    /// The walk runs in blocks whose hits are first collected in scratch memory, so the loop over
+    /// bytes stays free of the caller's work. A long buffer is walked in two interleaved lanes
+    /// (first and second half), so the dependent table loads of the two overlap. The second lane
+    /// starts `longestKeyword - 1` bytes before the middle without reporting: the automaton state
+    /// depends on at most that many bytes, so from the middle on it equals the state of a walk
+    /// from the start. Its hits are held back and reported after the first lane's, keeping the
+    /// order.
     func forEachHit(in buffer: UnsafeRawBufferPointer, _ body: (Int, Int) -> Void) {
         let count = buffer.count
         guard count > 0, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         let threshold = outputThreshold
         let classes = Int32(classCount)
+        let longest = longestKeyword
+        let block = Self.block
+        // Per block and lane at most one hit per byte: (state, end) pairs.
+        let scratchA = UnsafeMutablePointer<Int>.allocate(capacity: 2 * block)
+        let scratchB = UnsafeMutablePointer<Int>.allocate(capacity: 2 * block)
+        defer {
+            scratchA.deallocate()
+            scratchB.deallocate()
+        }
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classOf in
                 let t = table.baseAddress.unsafelyUnwrapped
                 let cls = classOf.baseAddress.unsafelyUnwrapped
-                var state: Int32 = 0
-                var i = 0
-                while i < count {
-                    state = t[Int(state) &+ Int(cls[Int(base[i])])]
-                    if state >= threshold {
-                        body(Int((state &- threshold) / classes), i &+ 1)
+                guard count >= Self.twoLaneMinimum, longest > 0, longest < count / 4 else {
+                    var state: Int32 = 0
+                    var from = 0
+                    while from < count {
+                        let to = min(count, from + block)
+                        var n = 0
+                        var i = from
+                        while i < to {
+                            state = t[Int(state) &+ Int(cls[Int(base[i])])]
+                            if state >= threshold {
+                                scratchA[n] = Int(state)
+                                scratchA[n &+ 1] = i &+ 1
+                                n &+= 2
+                            }
+                            i &+= 1
+                        }
+                        var k = 0
+                        while k < n {
+                            body(Int((Int32(scratchA[k]) &- threshold) / classes), scratchA[k + 1])
+                            k += 2
+                        }
+                        from = to
                     }
-                    i &+= 1
+                    return
+                }
+                let mid = count / 2
+                // Second lane: warm up on the bytes before the middle, reporting nothing.
+                var b: Int32 = 0
+                var j = mid - (longest - 1)
+                while j < mid {
+                    b = t[Int(b) &+ Int(cls[Int(base[j])])]
+                    j &+= 1
+                }
+                var held: [Int] = []
+                var a: Int32 = 0
+                var i = 0
+                while i < mid {
+                    let steps = min(block, mid - i)
+                    var n = 0, m = 0
+                    var k = 0
+                    while k < steps {
+                        a = t[Int(a) &+ Int(cls[Int(base[i &+ k])])]
+                        b = t[Int(b) &+ Int(cls[Int(base[j &+ k])])]
+                        if a >= threshold {
+                            scratchA[n] = Int(a)
+                            scratchA[n &+ 1] = i &+ k &+ 1
+                            n &+= 2
+                        }
+                        if b >= threshold {
+                            scratchB[m] = Int(b)
+                            scratchB[m &+ 1] = j &+ k &+ 1
+                            m &+= 2
+                        }
+                        k &+= 1
+                    }
+                    i &+= steps
+                    j &+= steps
+                    held.append(contentsOf: UnsafeBufferPointer(start: scratchB, count: m))
+                    var h = 0
+                    while h < n {
+                        body(Int((Int32(scratchA[h]) &- threshold) / classes), scratchA[h + 1])
+                        h += 2
+                    }
+                }
+                while j < count {
+                    b = t[Int(b) &+ Int(cls[Int(base[j])])]
+                    if b >= threshold {
+                        held.append(Int(b))
+                        held.append(j &+ 1)
+                    }
+                    j &+= 1
+                }
+                var h = 0
+                while h < held.count {
+                    body(Int((Int32(held[h]) &- threshold) / classes), held[h + 1])
+                    h += 2
                 }
             }
         }
