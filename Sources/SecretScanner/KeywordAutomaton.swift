@@ -116,7 +116,7 @@ struct KeywordAutomaton: Sendable {
     var longestKeyword: Int { keywords.map(\.count).max() ?? 0 }
 
     /// Buffers shorter than this are walked in one lane.
-    static let twoLaneMinimum = 64 * 1024
+    static let laneMinimum = 64 * 1024
     /// Bytes a lane walks before its hits are handed on.
     static let block = 16 * 1024
 
@@ -125,12 +125,12 @@ struct KeywordAutomaton: Sendable {
     /// there. Positions come in increasing order.
     ///
     /// The walk runs in blocks whose hits are first collected in scratch memory, so the loop over
-    /// bytes stays free of the caller's work. A long buffer is walked in two interleaved lanes
-    /// (first and second half), so the dependent table loads of the two overlap. The second lane
-    /// starts `longestKeyword - 1` bytes before the middle without reporting: the automaton state
-    /// depends on at most that many bytes, so from the middle on it equals the state of a walk
-    /// from the start. Its hits are held back and reported after the first lane's, keeping the
-    /// order.
+    /// bytes stays free of the caller's work. A long buffer is walked in four interleaved lanes
+    /// (its quarters), so the dependent table loads of the four overlap. Each later lane starts
+    /// `longestKeyword - 1` bytes before its quarter without reporting: the automaton state
+    /// depends on at most that many bytes, so from the quarter's start on it equals the state of a
+    /// walk from the start. Later lanes' hits are held back and reported after the earlier lanes',
+    /// keeping the order.
     func forEachHit(in buffer: UnsafeRawBufferPointer, _ body: (Int, Int) -> Void) {
         let count = buffer.count
         guard count > 0, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
@@ -149,7 +149,7 @@ struct KeywordAutomaton: Sendable {
             byteClass.withUnsafeBufferPointer { classOf in
                 let t = table.baseAddress.unsafelyUnwrapped
                 let cls = classOf.baseAddress.unsafelyUnwrapped
-                guard count >= Self.twoLaneMinimum, longest > 0, longest < count / 4 else {
+                guard count >= Self.laneMinimum, longest > 0, longest < count / 4 else {
                     var state: Int32 = 0
                     var from = 0
                     while from < count {
@@ -174,57 +174,85 @@ struct KeywordAutomaton: Sendable {
                     }
                     return
                 }
-                let mid = count / 2
-                // Second lane: warm up on the bytes before the middle, reporting nothing.
-                var b: Int32 = 0
-                var j = mid - (longest - 1)
-                while j < mid {
-                    b = t[Int(b) &+ Int(cls[Int(base[j])])]
-                    j &+= 1
+                // Four lanes of `quarter` bytes (the last one also takes the remainder). Lanes
+                // 1...3 warm up on the bytes before their start, reporting nothing.
+                let quarter = count / 4
+                func warmed(_ laneStart: Int) -> Int32 {
+                    var s: Int32 = 0
+                    var j = laneStart - (longest - 1)
+                    while j < laneStart {
+                        s = t[Int(s) &+ Int(cls[Int(base[j])])]
+                        j &+= 1
+                    }
+                    return s
                 }
-                var held: [Int] = []
                 var a: Int32 = 0
+                var b = warmed(quarter), c = warmed(2 * quarter), d = warmed(3 * quarter)
+                let scratchC = UnsafeMutablePointer<Int>.allocate(capacity: 2 * block)
+                let scratchD = UnsafeMutablePointer<Int>.allocate(capacity: 2 * block)
+                defer {
+                    scratchC.deallocate()
+                    scratchD.deallocate()
+                }
+                var heldB: [Int] = [], heldC: [Int] = [], heldD: [Int] = []
                 var i = 0
-                while i < mid {
-                    let steps = min(block, mid - i)
-                    var n = 0, m = 0
-                    var k = 0
-                    while k < steps {
-                        a = t[Int(a) &+ Int(cls[Int(base[i &+ k])])]
-                        b = t[Int(b) &+ Int(cls[Int(base[j &+ k])])]
+                while i < quarter {
+                    let steps = min(block, quarter - i)
+                    var na = 0, nb = 0, nc = 0, nd = 0
+                    var k = i
+                    let stop = i &+ steps
+                    while k < stop {
+                        a = t[Int(a) &+ Int(cls[Int(base[k])])]
+                        b = t[Int(b) &+ Int(cls[Int(base[k &+ quarter])])]
+                        c = t[Int(c) &+ Int(cls[Int(base[k &+ 2 &* quarter])])]
+                        d = t[Int(d) &+ Int(cls[Int(base[k &+ 3 &* quarter])])]
                         if a >= threshold {
-                            scratchA[n] = Int(a)
-                            scratchA[n &+ 1] = i &+ k &+ 1
-                            n &+= 2
+                            scratchA[na] = Int(a)
+                            scratchA[na &+ 1] = k &+ 1
+                            na &+= 2
                         }
                         if b >= threshold {
-                            scratchB[m] = Int(b)
-                            scratchB[m &+ 1] = j &+ k &+ 1
-                            m &+= 2
+                            scratchB[nb] = Int(b)
+                            scratchB[nb &+ 1] = k &+ quarter &+ 1
+                            nb &+= 2
+                        }
+                        if c >= threshold {
+                            scratchC[nc] = Int(c)
+                            scratchC[nc &+ 1] = k &+ 2 &* quarter &+ 1
+                            nc &+= 2
+                        }
+                        if d >= threshold {
+                            scratchD[nd] = Int(d)
+                            scratchD[nd &+ 1] = k &+ 3 &* quarter &+ 1
+                            nd &+= 2
                         }
                         k &+= 1
                     }
-                    i &+= steps
-                    j &+= steps
-                    held.append(contentsOf: UnsafeBufferPointer(start: scratchB, count: m))
+                    i = stop
+                    heldB.append(contentsOf: UnsafeBufferPointer(start: scratchB, count: nb))
+                    heldC.append(contentsOf: UnsafeBufferPointer(start: scratchC, count: nc))
+                    heldD.append(contentsOf: UnsafeBufferPointer(start: scratchD, count: nd))
                     var h = 0
-                    while h < n {
+                    while h < na {
                         body(Int((Int32(scratchA[h]) &- threshold) / classes), scratchA[h + 1])
                         h += 2
                     }
                 }
+                var j = 4 * quarter
                 while j < count {
-                    b = t[Int(b) &+ Int(cls[Int(base[j])])]
-                    if b >= threshold {
-                        held.append(Int(b))
-                        held.append(j &+ 1)
+                    d = t[Int(d) &+ Int(cls[Int(base[j])])]
+                    if d >= threshold {
+                        heldD.append(Int(d))
+                        heldD.append(j &+ 1)
                     }
                     j &+= 1
                 }
-                var h = 0
-                while h < held.count {
-                    body(Int((Int32(held[h]) &- threshold) / classes), held[h + 1])
-                    h += 2
+                for held in [heldB, heldC, heldD] {
+                    var h = 0
+                    while h < held.count {
+                        body(Int((Int32(held[h]) &- threshold) / classes), held[h + 1])
+                        h += 2
+                    }
                 }
             }
         }
