@@ -32,10 +32,27 @@ extension ScanWorker {
         let minimum = kubernetesSecret ? 4 : Self.minimumBase64Run
         let count = buffer.count
         var probe = minimum - 1
+        // A run of at least `minimum` bytes through `probe` holds all of `probe - half...probe` or
+        // all of `probe...probe + half`: checked without branches before expanding the run.
+        let half = minimum / 2
+        let member = Self.base64Members
         while probe < count {
             if !table[Int(base[probe])] {
                 probe += minimum
                 continue
+            }
+            if probe >= half && probe + half < count {
+                var left: UInt8 = 1, right: UInt8 = 1
+                for k in 1...half {
+                    left &= member[Int(base[probe - k])]
+                    right &= member[Int(base[probe + k])]
+                }
+                if left | right == 0 {
+                    // The run through `probe` is shorter than `minimum` and ends before
+                    // `probe + minimum`.
+                    probe += minimum
+                    continue
+                }
             }
             var start = probe
             while start > 0 && table[Int(base[start - 1])] { start -= 1 }
@@ -97,6 +114,9 @@ extension ScanWorker {
         guard let hit = memchr(base + offset, Int32(UInt8(ascii: "%")), buffer.count - offset) else { return nil }
         return base.distance(to: UnsafeRawPointer(hit))
     }
+
+    /// `base64Alphabet` as 1/0 bytes, for branch-free runs of lookups.
+    static let base64Members: [UInt8] = base64Alphabet.map { $0 ? 1 : 0 }
 
     static let base64Alphabet: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
