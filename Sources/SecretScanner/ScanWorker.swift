@@ -15,6 +15,11 @@ public final class ScanWorker {
 
     var slotStates: [SlotState]
 
+    /// `ContextAnalyzer.context` of the candidates of the view being scanned, by secret start
+    /// (with the secret's range, since rules of one shape share their candidates). Emptied when a
+    /// view's scan starts and ends: a decoded view's bytes live only during its scan.
+    var viewContexts: [Int: (range: Range<Int>, context: ValueContext)] = [:]
+
     init(engine: Engine) {
         self.engine = engine
         self.slotStates = Array(repeating: .unknown, count: engine.patterns.slots.count)
@@ -92,6 +97,8 @@ public final class ScanWorker {
     func scanView(_ view: View, outer: UnsafeRawBufferPointer, placement: Placement, pass: inout ScanPass) {
         let buffer = view.buffer
         let rules = engine.compiledRules
+        viewContexts.removeAll(keepingCapacity: true)
+        defer { viewContexts.removeAll(keepingCapacity: true) }
 
         // Phase 1: keywords (and context words) in one pass.
         var hits = [[Int]](repeating: [], count: rules.count)
@@ -270,7 +277,13 @@ public final class ScanWorker {
                 return CandidateFilter.contains(buffer.map(KeywordAutomaton.fold), folded)
             }
             guard rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) }) else { return }
-            let context = ContextAnalyzer.context(of: secretRange, in: buffer)
+            let context: ValueContext
+            if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
+                context = known.context
+            } else {
+                context = ContextAnalyzer.context(of: secretRange, in: buffer)
+                viewContexts[secretRange.lowerBound] = (secretRange, context)
+            }
             valueContext = context
             var holds = false
             for (i, requirement) in rule.rule.context.enumerated() {
