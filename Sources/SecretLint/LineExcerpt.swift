@@ -15,6 +15,18 @@ enum LineExcerpt {
         window: UnsafeRawBufferPointer, windowStart: Int, windowEndsInput: Bool, secret: Range<Int>,
         redactions: [Range<Int>], secretValues: [[UInt8]] = [], redact: Bool
     ) -> String {
+        make(
+            window: window, windowStart: windowStart, windowEndsInput: windowEndsInput, secret: secret,
+            secrets: SecretIndex(ranges: redactions, values: secretValues), redact: redact)
+    }
+
+    /// As above, with the input's secrets indexed once (build one `SecretIndex` per input, not per
+    /// finding: the per-finding cost then depends on the excerpt's length, not on the number of
+    /// findings in the input).
+    static func make(
+        window: UnsafeRawBufferPointer, windowStart: Int, windowEndsInput: Bool, secret: Range<Int>,
+        secrets: SecretIndex, redact: Bool
+    ) -> String {
         let newline = UInt8(ascii: "\n")
         let lo = max(0, min(window.count, secret.lowerBound - windowStart))
         let hi = max(lo, min(window.count, secret.upperBound - windowStart))
@@ -39,11 +51,10 @@ enum LineExcerpt {
         }
         var out: [UInt8] = []
         if clippedStart { out.append(contentsOf: "\u{2026}".utf8) }
-        var local = redactions
+        var local = secrets.ranges(overlapping: (cutStart + windowStart)..<(cutEnd + windowStart))
             .map { ($0.lowerBound - windowStart)..<($0.upperBound - windowStart) }
-            .filter { $0.upperBound > cutStart && $0.lowerBound < cutEnd }
         if redact {
-            local += occurrences(of: secretValues, in: window, within: cutStart..<cutEnd)
+            local += secrets.occurrences(in: window, within: cutStart..<cutEnd)
         }
         local.sort { $0.lowerBound < $1.lowerBound }
         var i = cutStart
@@ -60,28 +71,85 @@ enum LineExcerpt {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The ranges in `window[range]` where one of `values` (those of 4 bytes or more) occurs.
-    private static func occurrences(of values: [[UInt8]], in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        for value in Set(values) where value.count >= 4 && value.count <= range.count {
-            let first = value[0]
-            var i = range.lowerBound
-            while i + value.count <= range.upperBound {
-                if window[i] == first && value.indices.allSatisfy({ window[i + $0] == value[$0] }) {
-                    found.append(i..<(i + value.count))
-                    i += value.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        return found
-    }
-
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
     /// The absolute range to read around `secret` in an input of `size` bytes.
     static func readRange(around secret: Range<Int>, size: Int) -> Range<Int> {
         max(0, secret.lowerBound - readRadius)..<min(size, secret.upperBound + readRadius)
+    }
+}
+
+/// The secrets found in one input, indexed for excerpts: their ranges sorted by start (with the
+/// longest length seen, so that overlap queries are a binary search), and their values of 4 bytes
+/// or more by their first 4 bytes (so that finding stray copies on a line costs one lookup per
+/// byte of the line).
+struct SecretIndex {
+    private let ranges: [Range<Int>]
+    private let longest: Int
+    private let valuesByPrefix: [UInt32: [[UInt8]]]
+
+    init(ranges: [Range<Int>], values: [[UInt8]]) {
+        self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        self.longest = ranges.map(\.count).max() ?? 0
+        var byPrefix: [UInt32: [[UInt8]]] = [:]
+        for value in Set(values) where value.count >= 4 {
+            byPrefix[Self.prefix(value, 0), default: []].append(value)
+        }
+        self.valuesByPrefix = byPrefix
+    }
+
+    /// The ranges that overlap `window` (absolute offsets).
+    func ranges(overlapping window: Range<Int>) -> [Range<Int>] {
+        // First range that could overlap: start ≥ window.lowerBound - longest.
+        var lo = 0, hi = ranges.count
+        let from = window.lowerBound - longest
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].lowerBound < from { lo = mid + 1 } else { hi = mid }
+        }
+        var result: [Range<Int>] = []
+        var i = lo
+        while i < ranges.count && ranges[i].lowerBound < window.upperBound {
+            if ranges[i].upperBound > window.lowerBound { result.append(ranges[i]) }
+            i += 1
+        }
+        return result
+    }
+
+    /// Where one of the indexed values occurs in `window[range]` (relative offsets).
+    func occurrences(in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
+        guard !valuesByPrefix.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            var matched = 0
+            if let candidates = valuesByPrefix[Self.prefix(window, i)] {
+                for value in candidates where i + value.count <= range.upperBound && value.count > matched {
+                    if value.indices.allSatisfy({ window[i + $0] == value[$0] }) { matched = value.count }
+                }
+            }
+            if matched > 0 {
+                found.append(i..<(i + matched))
+                i += matched
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private static func prefix(_ bytes: some RandomAccessCollection<UInt8>, _ at: Int) -> UInt32 {
+        let s = bytes.index(bytes.startIndex, offsetBy: at)
+        var v: UInt32 = 0
+        var j = s
+        for _ in 0..<4 {
+            v = v << 8 | UInt32(bytes[j])
+            j = bytes.index(after: j)
+        }
+        return v
+    }
+
+    private static func prefix(_ window: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
+        UInt32(window[at]) << 24 | UInt32(window[at + 1]) << 16 | UInt32(window[at + 2]) << 8 | UInt32(window[at + 3])
     }
 }

@@ -138,14 +138,13 @@ struct TargetScan {
         let findings = result.findings
         var lines: [Int: String] = [:]  // finding index → line excerpt
         if !findings.isEmpty {
-            let ranges = findings.map(\.secretRange)
-            let values = findings.map(\.secret)
             if ended {
+                let secrets = SecretIndex(ranges: findings.map(\.secretRange), values: findings.map(\.secret))
                 head.withUnsafeBytes { raw in
                     for (i, finding) in findings.enumerated() {
                         lines[i] = LineExcerpt.make(
                             window: raw, windowStart: 0, windowEndsInput: true, secret: finding.secretRange,
-                            redactions: ranges, secretValues: values, redact: settings.redact)
+                            secrets: secrets, redact: settings.redact)
                     }
                 }
             } else if rereadable, case .file(let path) = target.source {
@@ -168,8 +167,7 @@ struct TargetScan {
     private func excerptsByRereading(path: String, gzip: Bool, findings: [Finding], total: Int) -> [Int: String] {
         guard let file = try? OpenFile(path: path, noFollow: false) else { return [:] }
         file.makeBlocking()
-        let ranges = findings.map(\.secretRange)
-        let values = findings.map(\.secret)
+        let secrets = SecretIndex(ranges: findings.map(\.secretRange), values: findings.map(\.secret))
         let windows = findings.map { LineExcerpt.readRange(around: $0.secretRange, size: total) }
         var bytes: [[UInt8]] = Array(repeating: [], count: findings.count)
         if !gzip {
@@ -198,7 +196,7 @@ struct TargetScan {
             lines[i] = bytes[i].withUnsafeBytes { raw in
                 LineExcerpt.make(
                     window: raw, windowStart: windows[i].lowerBound, windowEndsInput: windows[i].upperBound >= total,
-                    secret: finding.secretRange, redactions: ranges, secretValues: values, redact: settings.redact)
+                    secret: finding.secretRange, secrets: secrets, redact: settings.redact)
             }
         }
         return lines

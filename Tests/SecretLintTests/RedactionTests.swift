@@ -53,3 +53,31 @@ struct RedactionSafetyNetTests {
         #expect(excerpt == "token=Zq9m\u{2026} again Zq9m\u{2026} and base64 of it")
     }
 }
+
+/// The per-input secret index behind line excerpts. Regression: excerpts re-filtered every
+/// secret of the input for every finding (quadratic in the number of findings).
+@Suite("Secret index for excerpts")
+struct SecretIndexTests {
+    @Test func overlapQueriesMatchALinearFilter() {
+        var generator = SystemRandomNumberGenerator()
+        let ranges: [Range<Int>] = (0..<300).map { _ in
+            let start = Int.random(in: 0..<10_000, using: &generator)
+            return start..<(start + Int.random(in: 4..<60, using: &generator))
+        }
+        let index = SecretIndex(ranges: ranges, values: [])
+        for _ in 0..<200 {
+            let lo = Int.random(in: 0..<10_000, using: &generator)
+            let window = lo..<(lo + Int.random(in: 0..<400, using: &generator))
+            let expected = ranges.filter { $0.overlaps(window) }.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            let got = index.ranges(overlapping: window).sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            #expect(got == expected)
+        }
+    }
+
+    @Test func strayCopiesOfSecretsAreFoundLongestFirst() {
+        let index = SecretIndex(ranges: [], values: [Array("Zk8rT2mQ".utf8), Array("Zk8rT2mQ9vX4".utf8), Array("abc".utf8)])
+        let line = Array("a=Zk8rT2mQ9vX4 b=Zk8rT2mQ c=abc".utf8)
+        let found = line.withUnsafeBytes { index.occurrences(in: $0, within: 0..<line.count) }
+        #expect(found == [2..<14, 17..<25])  // values under 4 bytes are not searched
+    }
+}
