@@ -37,6 +37,9 @@ public final class Engine: Sendable {
     let maxWindowSpan: Int
     /// Whether any rule pairs with another.
     let hasPairs: Bool
+    /// Ids of rules tagged `fallback` (e.g. `generic-api-key`): their findings give way to any
+    /// other rule's finding on an overlapping value, built-in or the user's.
+    let fallbackRuleIDs: Set<String>
     /// For each automaton keyword id, its proximity slot (positions recorded in phase 1), or -1.
     let proximitySlot: [Int]
     let proximityWordCount: Int
@@ -162,8 +165,12 @@ public final class Engine: Sendable {
         self.patterns = PatternCache(slots: slots.slots, jit: options.jit)
         self.maxWindowSpan = maxSpan + (keywords.map(\.count).max() ?? 0)
         self.hasPairs = rules.contains { $0.pairWith != nil }
+        self.fallbackRuleIDs = Set(rules.filter { $0.tags.contains(Self.fallbackTag) }.map(\.id))
         self.pairFamilies = Pairing.families(rules)
     }
+
+    /// The rule tag for a catch-all rule whose findings yield to more specific rules.
+    public static let fallbackTag = "fallback"
 
     /// One worker per thread: it owns the PCRE2 scratch and is not `Sendable`.
     public func makeWorker() -> ScanWorker { ScanWorker(engine: self) }

@@ -429,6 +429,18 @@ public final class ScanWorker {
 
     // MARK: - Result
 
+    /// Removes each finding of a fallback rule whose secret overlaps a finding of a non-fallback
+    /// rule: one value, one finding, from the most specific rule. `findings` is sorted by start.
+    static func dropShadowedFallbacks(_ findings: inout [PendingFinding], fallbacks: Set<String>) {
+        let specific = findings.filter { !fallbacks.contains($0.finding.ruleID) }.map(\.finding.secretRange)
+        guard !specific.isEmpty else { return }
+        findings.removeAll { pending in
+            guard fallbacks.contains(pending.finding.ruleID) else { return false }
+            let range = pending.finding.secretRange
+            return specific.contains { $0.overlaps(range) }
+        }
+    }
+
     /// Sorts, deduplicates and pairs the findings of a finished pass.
     func finish(_ pass: inout ScanPass) -> ScanResult {
         var findings = pass.findings
@@ -451,6 +463,7 @@ public final class ScanWorker {
             }
             unique.append(f)
         }
+        if !engine.fallbackRuleIDs.isEmpty { Self.dropShadowedFallbacks(&unique, fallbacks: engine.fallbackRuleIDs) }
         if engine.hasPairs { Pairing.assignGroups(&unique, families: engine.pairFamilies) }
         return ScanResult(findings: unique.map(\.finding), warnings: pass.warnings)
     }

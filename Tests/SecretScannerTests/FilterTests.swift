@@ -38,6 +38,19 @@ struct FilterTests {
         #expect(try scan("store(password)", rules: [literalRule]).findings.isEmpty)
     }
 
+    /// Regression: `generic-api-key` reported a second finding on a value that a user's own rule
+    /// (or a provider rule) already reported. A `fallback` rule yields on overlapping values.
+    @Test func fallbackRuleYieldsToSpecificRule() throws {
+        let specific = Rule(id: "acme-token", title: "ACME", keywords: ["acme_"], regex: #"(acme_[A-Za-z0-9]{20})"#)
+        let fallback = Rule(
+            id: "generic-demo", title: "Generic", keywords: ["token"], regex: #"token\s*=\s*"([^"]+)""#,
+            tags: ["fallback"])
+        let both = try scan(#"token = "acme_Q2hX9vLm4TzR8wKp1NcY""#, rules: [specific, fallback])
+        #expect(both.findings.map(\.ruleID) == ["acme-token"])
+        let alone = try scan(#"token = "Q2hX9vLm4TzR8wKp1NcYx7""#, rules: [specific, fallback])
+        #expect(alone.findings.map(\.ruleID) == ["generic-demo"])
+    }
+
     @Test func realValueSurvivesFilters() throws {
         #expect(secrets(try scan("api_key = Zk8rT2mQ9vX4bN7cW1pL", rules: [valueRule])) == ["Zk8rT2mQ9vX4bN7cW1pL"])
     }

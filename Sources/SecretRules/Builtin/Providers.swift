@@ -1638,7 +1638,7 @@ extension BuiltinRules {
     secretGroup = 1
     entropy = 3.5
     references = ["https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
-    tags = ["generic"]
+    tags = ["generic", "fallback"]
     examples = [
       '''api_key = "«pmwOdRRfBZY9lZ191Fawi3rlu6N80yMh»"''',
       '''CLIENT_SECRET: «45rVWrF4oPcNd4Fc1U-VSop1WidIv_h3LEHQm4Qc»''',
