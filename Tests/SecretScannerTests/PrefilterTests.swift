@@ -141,6 +141,10 @@ struct KeyRegexLiteralTests {
         (#"\Qtoken\E"#, []),
         ("[token]+", []),
         (#"\btoken\b"#, ["token"]),
+        // A group whose every alternative contains a word requires that word (perf regression:
+        // without it, every UUID in a file mentioning the API path went through context analysis).
+        ("(?:application(?:[._-]?token)?|app[._-]?token)", ["app"]),
+        ("(?:sirportly_token|sirportly_secret)", ["sirportly"]),
     ])
     func requiredWords(pattern: String, expected: [String]) {
         #expect(KeyRegexLiterals.required(pattern) == expected)
