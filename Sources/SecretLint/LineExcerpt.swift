@@ -100,6 +100,7 @@ struct SecretIndex {
 
     /// The ranges that overlap `window` (absolute offsets).
     func ranges(overlapping window: Range<Int>) -> [Range<Int>] {
+        guard !window.isEmpty else { return [] }  // as `Range.overlaps`: nothing overlaps an empty range
         // First range that could overlap: start ≥ window.lowerBound - longest.
         var lo = 0, hi = ranges.count
         let from = window.lowerBound - longest
