@@ -94,7 +94,7 @@ struct JSONWriter {
 
     mutating func key(_ name: String) {
         beginValue()
-        output += Self.quoted(name) + ": "
+        output += JSONString.quoted(name) + ": "
         afterKey = true
     }
 
@@ -122,7 +122,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String) {
         beginValue()
-        output += Self.quoted(value)
+        output += JSONString.quoted(value)
     }
 
     mutating func raw(_ literal: String) {
@@ -145,7 +145,14 @@ struct JSONWriter {
         raw(value ? "true" : "false")
     }
 
-    static func quoted(_ s: String) -> String {
+}
+
+/// JSON string literals, for every JSON TokenAudit writes (reports, `validate --format json`).
+public enum JSONString {
+    /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, and the
+    /// scalars a terminal would act on (`TerminalText.needsEscape`) written as `\u` escapes, so
+    /// that JSON printed to a terminal is as safe as text output.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

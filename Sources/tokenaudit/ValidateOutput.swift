@@ -1,4 +1,5 @@
 import Foundation
+import SecretReport
 import TokenFormat
 
 /// Buffered writes of bytes to a file descriptor (standard output by default): lines are
@@ -150,21 +151,7 @@ struct JSONWriter {
     }
 
     private mutating func appendString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8) + [digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: JSONString.quoted(s).utf8)
     }
 
     /// `"problems":[{"code":…,"message":…}],"notes":[…]` for a validation.
