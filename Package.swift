@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TokenFormat"),
         .target(name: "SecretRules", dependencies: ["PCRE2", "TokenFormat"]),
         .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
-        .target(name: "SecretLint", dependencies: ["SecretScanner", "SecretRules", "CZlib"]),
+        .target(name: "SecretLint", dependencies: ["SecretScanner", "SecretRules", "TokenFormat", "CZlib"]),
         .target(name: "SecretReport", dependencies: ["SecretScanner", "SecretRules"]),
 
         // The command: the only module that imports ArgumentParser.

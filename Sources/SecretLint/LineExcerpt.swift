@@ -1,3 +1,5 @@
+import TokenFormat
+
 /// Builds the line shown under a finding: the line holding the secret, cut to a window around it,
 /// with every secret on it redacted.
 enum LineExcerpt {

@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import SecretScanner
+import TokenFormat
 
 /// The outcome of one target.
 enum TargetOutcome: Sendable {

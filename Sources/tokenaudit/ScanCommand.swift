@@ -92,7 +92,7 @@ struct ScanCommand: ParsableCommand {
         if let failOn, Severity(rawValue: failOn) == nil {
             throw ValidationError("--fail-on must be one of low, medium, high, critical")
         }
-        if let maxFileSize, Self.parseSize(maxFileSize) == nil {
+        if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
             throw ValidationError("--max-file-size must be a byte count, optionally with K, M or G (e.g. 10M)")
         }
         if maxDecompressionRatio < 1 { throw ValidationError("--max-decompression-ratio must be at least 1") }
@@ -103,7 +103,7 @@ struct ScanCommand: ParsableCommand {
         ScanRequest(
             paths: paths.isEmpty ? ["."] : paths, stdinName: stdinName ?? "<stdin>", configPath: config,
             useIgnoreFiles: !noIgnore, scanBinary: binary, followSymlinks: followSymlinks,
-            maxFileSize: maxFileSize.flatMap(Self.parseSize), maxDecompressionRatio: maxDecompressionRatio,
+            maxFileSize: maxFileSize.flatMap(ByteSize.parse).map(Int64.init), maxDecompressionRatio: maxDecompressionRatio,
             jobs: jobs, redact: !noRedact, jit: noJit ? .never : (jit.flatMap(JITPolicy.init(rawValue:)) ?? .ifAvailable),
             reportKnownExamples: reportExamples, failOn: failOn.flatMap(Severity.init(rawValue:)))
     }
@@ -140,22 +140,6 @@ struct ScanCommand: ParsableCommand {
             FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document))
         }
         if report.failed { throw ExitCode(1) }
-    }
-
-    /// Parses `123`, `10K`, `10M`, `2G` (binary multiples) into bytes.
-    static func parseSize(_ text: String) -> Int64? {
-        var digits = Substring(text.trimmingCharacters(in: .whitespaces))
-        var multiplier: Int64 = 1
-        switch digits.last.map({ Character($0.uppercased()) }) {
-        case "K": multiplier = 1 << 10
-        case "M": multiplier = 1 << 20
-        case "G": multiplier = 1 << 30
-        default: break
-        }
-        if multiplier > 1 { digits = digits.dropLast() }
-        guard let value = Int64(digits), value >= 0 else { return nil }
-        let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
-        return overflow ? nil : product
     }
 
     /// Writes `text` to `path`, creating or truncating it with mode 0600 (reports hold locations of

@@ -215,14 +215,14 @@ struct ConfigFileTests {
         ("1.5GB", 1_610_612_736), ("3M", 3_145_728),
     ])
     func fileSizes(text: String, bytes: Int) throws {
-        #expect(ConfigDecoder.parseFileSize(text) == bytes)
+        #expect(ByteSize.parse(text) == bytes)
         let config = try ConfigFile.parse("maxFileSize = \"\(text)\"", path: "c")
         #expect(config.maxFileSize == bytes)
     }
 
     @Test(arguments: ["", "MB", "-1MB", "10TB", "1.2.3KB", "ten"])
     func badFileSizes(text: String) {
-        #expect(ConfigDecoder.parseFileSize(text) == nil)
+        #expect(ByteSize.parse(text) == nil)
     }
 
     // MARK: effective rules

@@ -1,20 +1,8 @@
 @testable import SecretLint
 import Testing
 
-@Suite("redaction and line excerpts")
-struct RedactionTests {
-    @Test(arguments: [
-        ("us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d", "us1y\u{2026}"),
-        ("hunter", "hun\u{2026}"),
-        ("ab", "a\u{2026}"),
-        ("x", "\u{2026}"),
-        ("pässwörd", "päss\u{2026}"),
-    ])
-    func redactedFormShowsAtMostFourCharactersAndNeverHalf(_ secret: String, _ expected: String) {
-        #expect(Redaction.redact(Array(secret.utf8)) == expected)
-        #expect(Redaction.display(Array(secret.utf8), redact: false) == secret)
-    }
-
+@Suite("line excerpts")
+struct LineExcerptTests {
     @Test func longLinesAreCutAroundTheSecret() {
         let before = String(repeating: "a", count: 500)
         let after = String(repeating: "b", count: 500)
@@ -24,7 +12,7 @@ struct RedactionTests {
         let excerpt = text.withUnsafeBytes { raw in
             LineExcerpt.make(window: raw, windowStart: 0, windowEndsInput: true, secret: secret, redactions: [secret], redact: true)
         }
-        let expected = "\u{2026}" + String(repeating: "a", count: 114) + "TOKEN=s3cr\u{2026}" + String(repeating: "b", count: 120) + "\u{2026}"
+        let expected = "\u{2026}" + String(repeating: "a", count: 114) + "TOKEN=\u{2026}" + String(repeating: "b", count: 120) + "\u{2026}"
         #expect(excerpt == expected)
     }
 
@@ -50,7 +38,7 @@ struct RedactionSafetyNetTests {
                 window: raw, windowStart: 0, windowEndsInput: true, secret: secret, redactions: [secret],
                 secretValues: [Array("Zq9mK2pLx7".utf8)], redact: true)
         }
-        #expect(excerpt == "token=Zq9m\u{2026} again Zq9m\u{2026} and base64 of it")
+        #expect(excerpt == "token=\u{2026} again \u{2026} and base64 of it")
     }
 }
 
