@@ -109,7 +109,10 @@ public final class Engine: Sendable {
                     if proximityIndex[id] == nil { proximityIndex[id] = proximityIndex.count }
                     keyWords.append((id, proximityIndex[id]!))
                 }
-                alternatives.append(.init(nearIDs: near, mentionIDs: mentions, keyWords: keyWords))
+                // A key regex is an ordinary engine pattern (caseless): compiled once per engine with its
+                // JIT policy, matched with per-worker scratch and the engine's match limits.
+                let keySlot = requirement.key.map { slots.slot($0, options: [.caseless]) }
+                alternatives.append(.init(nearIDs: near, mentionIDs: mentions, keyWords: keyWords, keySlot: keySlot))
             }
             let isMultiline = rule.regex.map(Self.canSpanLines) ?? false
             let ruleReach = isMultiline ? reach * 16 : reach
@@ -187,11 +190,8 @@ public final class Engine: Sendable {
         var options = EngineOptions()
         options.reportKnownExamples = true
         let engine = try Engine(rules: [rule], options: options)
-        for (i, slot) in engine.patterns.slots.enumerated() {
-            if case .failure(let error) = engine.patterns.pattern(at: i) {
-                _ = slot
-                throw error
-            }
+        for i in engine.patterns.slots.indices {
+            if case .failure(let error) = engine.patterns.pattern(at: i) { throw error }
         }
         let result = engine.makeWorker().scan(Array(text.utf8), path: path)
         if let warning = result.warnings.first { throw EngineError(ruleID: rule.id, message: warning.message) }
@@ -217,6 +217,8 @@ struct CompiledRule: Sendable {
         let mentionIDs: [Int]
         /// Automaton ids and proximity slots of the words the key regex requires.
         let keyWords: [(id: Int, slot: Int)]
+        /// Pattern slot of the alternative's `key` regex (compiled caseless), if it has one.
+        let keySlot: Int?
 
         /// Whether the alternative can hold anywhere in the buffer.
         func mayHold(in facts: PrefilterFacts) -> Bool {

@@ -81,6 +81,27 @@ public final class ScanWorker {
         bytes.withUnsafeBytes { matches(slot: slot, $0, ruleID: ruleID, pass: &pass) }
     }
 
+    /// Whether the context `key` regex of pattern `slot` matches `subject` (a name from
+    /// `ContextAnalyzer.keySubjects`). A key regex that does not compile or hits a match limit
+    /// does not match and adds a warning naming the rule: the user sees it, it is never silent.
+    func keyMatches(slot: Int, _ subject: String, ruleID: String, pass: inout ScanPass) -> Bool {
+        switch matcher(slot) {
+        case .failure(let error):
+            pass.warn(ruleID: ruleID, "context key regex does not compile: \(error)")
+            return false
+        case .success(let m):
+            var name = subject
+            do {
+                return try name.withUTF8 { utf8 throws(MatchError) in
+                    try m.firstMatch(in: UnsafeRawBufferPointer(utf8)) != nil
+                }
+            } catch {
+                pass.warn(ruleID: ruleID, "context key regex: \(error) in \(pass.path)")
+                return false
+            }
+        }
+    }
+
     // MARK: - One buffer
 
     /// Runs both phases over one buffer (the whole input or one stream chunk) and its encoded
@@ -271,10 +292,12 @@ public final class ScanWorker {
 
         var valueContext: ValueContext?
         if !rule.rule.context.isEmpty {
+            // Every `fileMentions` word is an automaton keyword (see `Engine.init`): the prefilter
+            // has already answered for the whole input.
             let fileMentions: (String) -> Bool = { word in
                 let folded = Array(word.utf8).map(KeywordAutomaton.fold)
-                if let id = self.engine.keywordIDs[folded] { return facts.mentioned[id] }
-                return CandidateFilter.contains(buffer.map(KeywordAutomaton.fold), folded)
+                guard let id = self.engine.keywordIDs[folded] else { return folded.isEmpty }
+                return facts.mentioned[id]
             }
             guard rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) }) else { return }
             let context: ValueContext
@@ -287,8 +310,14 @@ public final class ScanWorker {
             valueContext = context
             var holds = false
             for (i, requirement) in rule.rule.context.enumerated() {
-                if i < rule.contextPrechecks.count, !rule.contextPrechecks[i].mayHold(in: facts, near: secretRange) { continue }
-                if ContextAnalyzer.holds(requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions) {
+                let precheck = rule.contextPrechecks[i]
+                if !precheck.mayHold(in: facts, near: secretRange) { continue }
+                let held = ContextAnalyzer.holds(
+                    requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions,
+                    keyMatches: { subject in
+                        precheck.keySlot.map { keyMatches(slot: $0, subject, ruleID: rule.rule.id, pass: &pass) } ?? false
+                    })
+                if held {
                     holds = true
                     break
                 }
@@ -302,8 +331,12 @@ public final class ScanWorker {
             guard let decoded = Decoding.decode(secret, decode) else { return }
             secret = decoded
             if let slot = rule.decodedRegexSlot {
-                guard case .success(let m) = matcher(slot) else {
-                    _ = matches(slot: slot, [], ruleID: rule.rule.id, pass: &pass)
+                let m: Matcher
+                switch matcher(slot) {
+                case .success(let ready):
+                    m = ready
+                case .failure(let error):
+                    pass.warn(ruleID: rule.rule.id, "pattern does not compile: \(error)")
                     return
                 }
                 let found: Match?

@@ -1,27 +1,45 @@
-import PCRE2
 import SecretRules
-import Synchronization
 
-/// Context analysis: which name a candidate value is assigned to, and whether a rule's
-/// `[[rules.context]]` alternative holds for it.
+/// Context: which name a candidate value is assigned to, and whether a rule's `[[rules.context]]`
+/// alternative holds for it.
 ///
-/// Design:
-/// - Works on bytes and only looks at a bounded neighbourhood of the value: never more than
-///   `reach` bytes before or after it; of a long line only `lineReach` bytes either side; the walk
-///   over enclosing structure at most `structureReach` bytes and `maxLinesBack` lines up, following
-///   unindented comma-continued lines (JSON lines, CSV) at most `maxFlatContinuations` times. The
-///   cost per candidate does not depend on the size of the file, and a file of one-line records
-///   costs a few lines per candidate.
-/// - `context(of:in:)` is syntax-aware but forgiving: it recognises the common ways a credential
-///   is written (raw and logged headers, curl, HAR/Postman records, header-setting calls in Ruby,
-///   PHP, JS/TS, Python, Go, Java/Kotlin, Swift and C#; assignments, `.env`, YAML, JSON, INI/TOML,
-///   properties, XML/plist/Android resources, HCL; SQL `INSERT` columns, CSV/TSV/Markdown headers;
-///   constructor and call arguments) without parsing any language fully. A comment marker on the
-///   value's own line does not hide code after it: commented-out code is where secrets are left.
+/// ## The interface (what later layers build on)
+/// Context reading answers three questions about a value at a byte range of a buffer, and nothing
+/// else; the evidence model (issue 10) is meant to be added on top of these answers without
+/// touching the readers:
+/// 1. **Which key names it, and which record or key path encloses it**: `context(of:in:)` returns
+///    a `ValueContext` (key, key path outermost first, callee and argument index).
+/// 2. **What is near it**: `lineWindow(around:in:linesBefore:linesAfter:)`, the value's lines
+///    clipped to `reach` bytes either side, for literal word tests (`near`, `notNear`).
+/// 3. **File-level hints**: the engine's prefilter knows which words occur anywhere in the input;
+///    `holds` asks it through `fileMentions(word)`, never by re-reading the file.
+/// Key regexes are not matched here: they are ordinary engine patterns (compiled once per engine
+/// with its JIT policy and match limits, matched with per-worker scratch); `holds` asks the
+/// caller through `keyMatches(subject)`.
+///
+/// ## Readers
+/// One small reader per syntax family, each with its own example table in the tests, combined by
+/// a documented priority in `ContextReaders` (the only place that knows the order):
+/// `LineKeyReader` (assignments, settings, headers, flags, prose), `XMLReader`, `StructureReader`
+/// (brackets and indentation: JSON, YAML, HCL, PHP arrays, call arguments), `BlockLabelReader`
+/// (names of blocks), `CallReader`, `SQLRowReader`, `TableReader` (CSV/TSV/Markdown),
+/// `RecordReader` (name/value records), `INIReader` (INI/TOML sections). They share the byte and
+/// line primitives of `ContextWindow` and the key-expression reader (`KeyExpression.swift`).
+///
+/// ## Design
+/// - Works on bytes and only looks at a bounded neighbourhood of the value (`ContextWindow`): never
+///   more than `reach` bytes before or after it; of a long line only `lineReach` bytes either side;
+///   the walk over enclosing structure at most `structureReach` bytes and `maxLinesBack` lines up,
+///   following unindented comma-continued lines (JSON lines, CSV) at most `maxFlatContinuations`
+///   times. The cost per candidate does not depend on the size of the line or the file.
+/// - Syntax-aware but forgiving: it recognises the common ways a credential is written (raw and
+///   logged headers, curl, HAR/Postman records, header-setting calls in Ruby, PHP, JS/TS, Python,
+///   Go, Java/Kotlin, Swift and C#; assignments, `.env`, YAML, JSON, INI/TOML, properties,
+///   XML/plist/Android resources, HCL; SQL `INSERT` columns, CSV/TSV/Markdown headers; constructor
+///   and call arguments) without parsing any language fully. A comment marker on the value's own
+///   line does not hide code after it: commented-out code is where secrets are left.
 /// - When the syntax is not recognised, the answer is an empty or partial context, never a guess
 ///   from far away: rules then fall back to their other alternatives or report nothing.
-/// - `holds` compiles each `key` regex once (shared, thread-safe cache) and memoises
-///   regex × name results, since the same few names recur on every line of a log.
 public enum ContextAnalyzer {
     /// How far (in bytes) before and after the value the analysis may look.
     public static let reach = 4096
@@ -40,7 +58,7 @@ public enum ContextAnalyzer {
     /// value is part of something else (a longer id, a base64 blob) and is assigned to nothing.
     public static func context(of value: Range<Int>, in buffer: UnsafeRawBufferPointer) -> ValueContext {
         guard value.lowerBound >= 0, value.upperBound <= buffer.count, !value.isEmpty else { return ValueContext() }
-        return ContextScanner(buffer: buffer, value: value).analyze()
+        return ContextReaders(window: ContextWindow(buffer: buffer, value: value)).read()
     }
 
     /// Whether one `[[rules.context]]` alternative holds for the candidate. `fileMentions(word)`
@@ -53,17 +71,19 @@ public enum ContextAnalyzer {
     ///   `reach` bytes either side of the value);
     /// - `notNear`: none of the words occurs in that window;
     /// - `fileMentions`: `fileMentions` answers true for one of the (lowercased) words;
-    /// - `key`: the regex (PCRE2, caseless) matches one of the context's names:
-    ///   the `key`; the dotted path `keyPath.key` (e.g. "sirportly.token"; the path alone when
-    ///   there is no key); and for a call argument `callee(key)` when the value has a key
-    ///   (e.g. "SirportlyClient(token)") or `callee(argumentIndex)` when it is positional
-    ///   (e.g. "Sirportly::Client.new(0)"). A key regex that does not compile never holds.
+    /// - `key`: `keyMatches` (the requirement's regex, PCRE2, caseless, compiled by the engine)
+    ///   answers true for one of the context's names, `keySubjects(of:)`: the `key`; the dotted
+    ///   path `keyPath.key` (e.g. "sirportly.token"; the path alone when there is no key); and for
+    ///   a call argument `callee(key)` when the value has a key (e.g. "SirportlyClient(token)") or
+    ///   `callee(argumentIndex)` when it is positional (e.g. "Sirportly::Client.new(0)"). A value
+    ///   with no name at all never satisfies a `key`. The engine reports a key regex that does not
+    ///   compile as a `ScanWarning` naming the rule (and the alternative then cannot hold).
     public static func holds(
         _ requirement: ContextRequirement, value: Range<Int>, context: ValueContext,
-        in buffer: UnsafeRawBufferPointer, fileMentions: (String) -> Bool
+        in buffer: UnsafeRawBufferPointer, fileMentions: (String) -> Bool, keyMatches: (String) -> Bool
     ) -> Bool {
-        if let key = requirement.key {
-            guard keyMatches(key, context: context) else { return false }
+        if requirement.key != nil {
+            guard keySubjects(of: context).contains(where: keyMatches) else { return false }
         }
         if !requirement.fileMentions.isEmpty {
             guard requirement.fileMentions.contains(where: { fileMentions(lowercasedASCII($0)) }) else { return false }
@@ -98,56 +118,6 @@ public enum ContextAnalyzer {
             }
         }
         return subjects
-    }
-
-    // MARK: - Key regexes
-
-    /// Whether the caseless regex `source` matches one of the context's key subjects.
-    static func keyMatches(_ source: String, context: ValueContext) -> Bool {
-        let subjects = keySubjects(of: context)
-        if subjects.isEmpty { return false }
-        return subjects.contains { KeyRegexCache.shared.matches(source, subject: $0) }
-    }
-
-    /// Compiled key regexes (compiled once, shared by all threads) and a bounded memo of
-    /// (regex, subject) → matched.
-    final class KeyRegexCache: Sendable {
-        static let shared = KeyRegexCache()
-
-        struct MemoKey: Hashable, Sendable {
-            let source: String
-            let subject: String
-        }
-
-        /// Above this many remembered results the memo is emptied and starts again.
-        static let memoCapacity = 8192
-
-        private let patterns = Mutex<[String: Pattern?]>([:])
-        private let memo = Mutex<[MemoKey: Bool]>([:])
-
-        func matches(_ source: String, subject: String) -> Bool {
-            let memoKey = MemoKey(source: source, subject: subject)
-            if let known = memo.withLock({ $0[memoKey] }) { return known }
-            guard let pattern = pattern(source) else { return false }
-            let matched = ((try? pattern.matches(in: subject)) ?? []).isEmpty == false
-            memo.withLock { table in
-                if table.count >= Self.memoCapacity { table.removeAll(keepingCapacity: true) }
-                table[memoKey] = matched
-            }
-            return matched
-        }
-
-        /// The compiled caseless pattern, or nil when `source` does not compile.
-        func pattern(_ source: String) -> Pattern? {
-            if let cached = patterns.withLock({ $0[source] }) { return cached }
-            // Subjects are short names: the interpreter is fast enough and needs no JIT stack.
-            let compiled = try? Pattern(source, options: [.caseless], jit: .never)
-            return patterns.withLock { table in
-                if let stored = table[source] { return stored }
-                table[source] = compiled
-                return compiled
-            }
-        }
     }
 
     // MARK: - Windows and literal search
