@@ -1,8 +1,10 @@
 import PCRE2
 import Synchronization
 
-/// The engine's patterns (rule regexes, decoded-value regexes, path and allowlist regexes),
-/// compiled lazily on first need and then shared by every worker.
+/// The engine's patterns (rule regexes, decoded-value regexes, context `key` regexes, path and
+/// allowlist regexes), compiled lazily on first need with the engine's JIT policy and then shared
+/// by every worker. Each worker asks once per slot and keeps its own `Matcher` (scratch and match
+/// limits) from then on, so the lock is not on the matching path.
 ///
 /// A pre-commit run over a small change touches few rules; it must not pay for compiling all of
 /// them. Compilation happens outside the lock; when two workers race, the first result stored wins
