@@ -8,11 +8,12 @@
 /// 3. **Enclosing structure** (`StructureReader`, named by `BlockLabelReader` and `XMLReader`):
 ///    unmatched brackets and tags, and indentation parents. A call's `(` gives the callee
 ///    (`CallReader`) unless it is a container call (`array(…)`), which labels like a bracket.
-/// 4. When the line gave no key, in order: the previous argument of the innermost call when it is
-///    a quoted name (`CallReader`); the column of an SQL `VALUES` row (`SQLRowReader`); the first
-///    element of a tuple or list pair (`CallReader`).
-/// 5. **Table header** (`TableReader`): a CSV/TSV/Markdown cell's column name, when nothing else
-///    named the value or it looked like a tab-separated `word<TAB>value`.
+/// 4. When the line gave no key, the first that applies: inside a call, its previous argument
+///    when the call is the innermost structure and that argument is a quoted name (`CallReader`);
+///    outside any call, the column of an SQL `VALUES` row (`SQLRowReader`), else the first element
+///    of a tuple or list pair (`CallReader`).
+/// 5. **Table header** (`TableReader`): outside any bracket, a CSV/TSV/Markdown cell's column name
+///    when nothing else named the value or it looked like a tab-separated `word<TAB>value`.
 /// 6. **Value-first labelled calls** (`CallReader`): `setValue(v, forHTTPHeaderField: "X")`.
 /// 7. **Key path**: the INI/TOML `[section]` above a line-leading key (`INIReader`), then the
 ///    enclosing labels outermost first, then the leading parts of the key's member chain.
