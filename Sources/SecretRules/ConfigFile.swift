@@ -159,8 +159,8 @@ struct ConfigDecoder {
     static let extendKeys = ["useDefault", "disabledRules"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "keywords", "regex", "secretGroup", "shape", "entropy", "path",
-        "decode", "decodedRegex", "pairWith", "references", "tags", "examples", "negativeExamples", "context",
-        "allowlists", "allowlist",
+        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "examples",
+        "negativeExamples", "context", "allowlists", "allowlist",
     ]
     static let contextKeys = ["near", "notNear", "fileMentions", "key", "linesBefore", "linesAfter"]
     static let allowlistKeys = ["description", "regexes", "regexTarget", "paths", "stopwords", "fingerprints", "condition"]
@@ -294,6 +294,10 @@ struct ConfigDecoder {
         if let e = t["pairWith"] { rule.pairWith = try string(e) }
         if let e = t["references"] { rule.references = try strings(e) }
         if let e = t["tags"] { rule.tags = try strings(e) }
+        if let e = t["kind"] { rule.kind = try choice(e, RuleKind.self, meaning: "what the rule reports") }
+        if let e = t["yields"] { rule.yields = try choice(e, RuleYielding.self, meaning: "whether the rule's findings give way to other rules'") }
+        if let e = t["value"] { rule.value = try choice(e, ValueForm.self, meaning: "whether the secret is a literal or a run-time expression") }
+        if let e = t["window"] { rule.window = try choice(e, RuleWindow.self, meaning: "how far around a candidate the regex may look") }
         if let e = t["examples"] { rule.examples = try strings(e) }
         if let e = t["negativeExamples"] { rule.negativeExamples = try strings(e) }
         if let e = t["context"] {
@@ -468,6 +472,17 @@ struct ConfigDecoder {
         default:
             throw ConfigError(path: path, at: e.node.position, "`\(e.key)` must be written as [[\(name)]] tables, not \(article(e.node.value.typeName))")
         }
+    }
+
+    /// A string naming one case of `T` (exactly, lowercase): `kind`, `yields`, `value`, `window`.
+    func choice<T: RawRepresentable & CaseIterable>(_ e: TOMLEntry, _ type: T.Type, meaning: String) throws(ConfigError) -> T
+    where T.RawValue == String {
+        let s = try string(e)
+        if let v = T(rawValue: s) { return v }
+        let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        var message = "unknown \(e.key) \"\(s)\" (\(meaning)); use one of: \(allowed)"
+        if let near = nearestName(s, in: T.allCases.map(\.rawValue)), near != s { message += "; did you mean \"\(near)\"?" }
+        throw ConfigError(path: path, at: e.node.position, message)
     }
 
     func severity(_ e: TOMLEntry) throws(ConfigError) -> Severity {

@@ -5,7 +5,8 @@
 // time). Field names follow gitleaks' TOML where the meaning is the same (`id`, `description`,
 // `regex`, `secretGroup`, `keywords`, `entropy`, `path`, `[[rules.allowlists]]`); TokenAudit adds
 // `title`, `severity`, `shape`, `context`, `examples`, `negativeExamples`, `references`, `decode`,
-// `pairWith`. The schema is documented in docs/RULES.md.
+// `pairWith`, and the fields that change what the engine does: `kind`, `yields`, `value`, `window`
+// (never an id prefix or a tag). The schema is documented in docs/RULES.md.
 
 /// How bad a finding is. Ordered: `low < medium < high < critical`.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
@@ -69,6 +70,46 @@ public struct ContextRequirement: Sendable, Hashable, Codable {
     }
 
     public var isEmpty: Bool { near.isEmpty && notNear.isEmpty && fileMentions.isEmpty && key == nil }
+}
+
+/// What a rule reports, which decides the filters its candidates pass (`kind` in TOML).
+public enum RuleKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A machine credential: API key, token, private key, webhook URL. The default.
+    case token
+    /// A password a person chose. Empty and null values and password hashes (bcrypt, argon2,
+    /// `{SSHA}`, bare hex digests) are not findings; a weak password made of one repeated
+    /// character or a sequence still is.
+    case password
+}
+
+/// Whether a rule's findings give way to other rules' (`yields` in TOML).
+public enum RuleYielding: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The rule's findings stand on their own. The default.
+    case never
+    /// A catch-all rule (e.g. `generic-api-key`): its finding is dropped when any other rule,
+    /// built-in or the user's, reports an overlapping value in the same input.
+    case anyOtherRule = "any-other-rule"
+}
+
+/// What a rule's secret group holds (`value` in TOML).
+public enum ValueForm: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A literal value written in the input. The literal-value filters apply: placeholders,
+    /// references (`${VAR}`, `ENV[...]`), masks (`***`). The default.
+    case literal
+    /// Code evaluated at run time, e.g. the variable an app persists (`password` in
+    /// `UserDefaults.set(password, ...)`): the literal-value filters do not apply, since the
+    /// commonest such expression is the word `password` itself.
+    case expression
+}
+
+/// How far around a candidate the rule's regex may look (`window` in TOML).
+public enum RuleWindow: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The candidate's lines (`EngineOptions.windowLines` either way) within the normal byte
+    /// reach. The default.
+    case line
+    /// Values written across lines (PEM blocks, `.netrc` entries): at least 100 lines either way
+    /// and 16 times the byte reach. Declare it for a regex that matches line breaks.
+    case multiline
 }
 
 /// What an allowlist regex is matched against.
@@ -151,7 +192,16 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     public var pairWith: String?
     public var allowlists: [Allowlist]
     public var references: [String]
+    /// Labels for people and for rule selection (`--rules tag:aws`). Tags never change findings.
     public var tags: [String]
+    /// What the rule reports; `.password` adds the password filters.
+    public var kind: RuleKind
+    /// Whether the rule's findings give way to other rules' on overlapping values.
+    public var yields: RuleYielding
+    /// Whether the secret group is a literal value or a run-time expression.
+    public var value: ValueForm
+    /// How far around a candidate the regex may look.
+    public var window: RuleWindow
     /// Texts the rule must fire on, the expected secret marked `«like this»` (one span per
     /// example). An example without markers must match somewhere.
     public var examples: [String]
@@ -163,7 +213,8 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         keywords: [String] = [], regex: String? = nil, secretGroup: Int? = nil, shape: Shape? = nil,
         entropy: Double? = nil, path: String? = nil, context: [ContextRequirement] = [],
         decode: Encoding? = nil, decodedRegex: String? = nil, pairWith: String? = nil, allowlists: [Allowlist] = [],
-        references: [String] = [], tags: [String] = [], examples: [String] = [], negativeExamples: [String] = []
+        references: [String] = [], tags: [String] = [], kind: RuleKind = .token, yields: RuleYielding = .never,
+        value: ValueForm = .literal, window: RuleWindow = .line, examples: [String] = [], negativeExamples: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -182,6 +233,10 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.allowlists = allowlists
         self.references = references
         self.tags = tags
+        self.kind = kind
+        self.yields = yields
+        self.value = value
+        self.window = window
         self.examples = examples
         self.negativeExamples = negativeExamples
     }

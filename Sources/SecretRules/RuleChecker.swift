@@ -44,8 +44,13 @@ public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
 /// `pairWith` naming no rule in the set; unbalanced `«»` markers; an example whose reported secret
 /// spans differ from its marked spans (exact UTF-8 byte ranges, as `ExampleMarker.strip` returns
 /// them), or that reports nothing when it has no markers; a negative example that reports anything;
-/// an `evaluate` that throws. Warnings: a rule without examples or without negative examples, and a
-/// regex rule without keywords (it runs on every buffer).
+/// an `evaluate` that throws. Warnings: a rule without examples or without negative examples; a
+/// regex rule without keywords (it runs on every buffer); an example whose marked secret spans
+/// lines under `window = "line"`; an id starting with `password-` whose `kind` is not `"password"`.
+/// (Whether a regex can cross lines is not something `pcre2_pattern_info` can answer:
+/// `PCRE2_INFO_HASCRORLF` is set by `[^\r\n]`, which keeps a match on one line, and an inline
+/// `(?s)` does not show in `PCRE2_INFO_ALLOPTIONS`; so the window is declared, and checked
+/// against the examples.)
 ///
 /// `evaluate(rule, text)` returns the secret spans the rule reports in `text` — the engine's
 /// `Engine.secretSpans(of:in:path:)`. Examples are evaluated only for rules whose patterns compile.
@@ -108,6 +113,9 @@ public struct RuleChecker {
                 error("secretGroup is \(group) but the regex has \(pattern.captureCount) capture group\(pattern.captureCount == 1 ? "" : "s")")
             }
         }
+        if rule.id.hasPrefix("password-") && rule.kind != .password {
+            warning("the id starts with `password-` (the stored-password rules' prefix) but `kind` is \"\(rule.kind.rawValue)\"; add `kind = \"password\"` for the password filters, or rename the rule")
+        }
         if let decoded = rule.decodedRegex {
             _ = compile(decoded, "decodedRegex")
             if rule.decode == nil { error("decodedRegex is set but decode is not, so it is never used") }
@@ -128,6 +136,12 @@ public struct RuleChecker {
         if compiles {
             for (k, example) in rule.examples.enumerated() {
                 problems += checkExample(example, label: "example \(k + 1)", rule: rule, positive: true)
+                if rule.window == .line, ExampleMarker.strip(example).spans.isEmpty == false,
+                   Self.marksSpanAcrossLines(example) {
+                    problems.append(RuleProblem(
+                        level: .warning, ruleID: rule.id, example: example, exampleLabel: "example \(k + 1)",
+                        message: "the marked secret spans several lines but `window` is \"line\"; add `window = \"multiline\"`"))
+                }
             }
             for (k, example) in rule.negativeExamples.enumerated() {
                 problems += checkExample(example, label: "negative example \(k + 1)", rule: rule, positive: false)
@@ -195,6 +209,13 @@ public struct RuleChecker {
             }
         }
         return out + "\""
+    }
+
+    /// Whether a marked span of `example` contains a line break.
+    static func marksSpanAcrossLines(_ example: String) -> Bool {
+        let (text, spans) = ExampleMarker.strip(example)
+        let bytes = Array(text.utf8)
+        return spans.contains { span in bytes[span].contains(0x0A) }
     }
 
     /// Why the `«»` markers in `example` are unbalanced, or nil when they pair up.

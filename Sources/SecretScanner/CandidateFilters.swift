@@ -1,5 +1,5 @@
 /// The filters every candidate secret passes before it becomes a finding: references to a value
-/// kept elsewhere, masked values, and (for `password-*` rules) empty values and password hashes.
+/// kept elsewhere, masked values, and (for rules of `kind = "password"`) empty values and password hashes.
 /// Entropy, placeholders and the documentation's examples come from `TokenFormat`.
 ///
 /// All checks work on the secret's bytes (and a few bytes before it); none allocates a `String`.
@@ -56,7 +56,7 @@ enum CandidateFilter {
         "[hidden]", "[masked]", "<masked>", "<hidden>",
     ].map { Array($0.utf8) }
 
-    /// For `password-*` rules: whether `secret` is not a stored password at all: an empty or null
+    /// For rules of `kind = "password"`: whether `secret` is not a stored password at all: an empty or null
     /// value (`null`, `None`, `nil`, `undefined`, `''`), or a password hash (bcrypt `$2a$`/`$2b$`/
     /// `$2y$`, `$argon2…`, scrypt, `{SSHA}`/`{SHA}` and other `{SCHEME}` values, `$6$`/`$5$`/`$1$`
     /// crypt, Django-style `pbkdf2_sha256$…`, bare hex digests of 32, 40, 64 or 128 digits).

@@ -37,8 +37,8 @@ public final class Engine: Sendable {
     let maxWindowSpan: Int
     /// Whether any rule pairs with another.
     let hasPairs: Bool
-    /// Ids of rules tagged `fallback` (e.g. `generic-api-key`): their findings give way to any
-    /// other rule's finding on an overlapping value, built-in or the user's.
+    /// Ids of rules with `yields = "any-other-rule"` (e.g. `generic-api-key`): their findings give
+    /// way to any other rule's finding on an overlapping value, built-in or the user's.
     let fallbackRuleIDs: Set<String>
     /// For each automaton keyword id, its proximity slot (positions recorded in phase 1), or -1.
     let proximitySlot: [Int]
@@ -114,7 +114,7 @@ public final class Engine: Sendable {
                 let keySlot = requirement.key.map { slots.slot($0, options: [.caseless]) }
                 alternatives.append(.init(nearIDs: near, mentionIDs: mentions, keyWords: keyWords, keySlot: keySlot))
             }
-            let isMultiline = rule.regex.map(Self.canSpanLines) ?? false
+            let isMultiline = rule.window == .multiline
             let ruleReach = isMultiline ? reach * 16 : reach
             let ruleLines = isMultiline ? max(options.windowLines, 100) : options.windowLines
             maxSpan = max(maxSpan, 2 * (ruleReach + ruleReach / 4) + 256)
@@ -139,8 +139,8 @@ public final class Engine: Sendable {
                 shape: shape,
                 reach: ruleReach,
                 lines: ruleLines,
-                isPassword: rule.id.hasPrefix("password-"),
-                reportsExpression: rule.tags.contains(CompiledRule.runtimeValueTag)
+                isPassword: rule.kind == .password,
+                reportsExpression: rule.value == .expression
             ))
         }
         // Engine-internal words: `kind: Secret` lets short base64 values of Kubernetes secrets be
@@ -168,12 +168,9 @@ public final class Engine: Sendable {
         self.patterns = PatternCache(slots: slots.slots, jit: options.jit)
         self.maxWindowSpan = maxSpan + (keywords.map(\.count).max() ?? 0)
         self.hasPairs = rules.contains { $0.pairWith != nil }
-        self.fallbackRuleIDs = Set(rules.filter { $0.tags.contains(Self.fallbackTag) }.map(\.id))
+        self.fallbackRuleIDs = Set(rules.filter { $0.yields == .anyOtherRule }.map(\.id))
         self.pairFamilies = Pairing.families(rules)
     }
-
-    /// The rule tag for a catch-all rule whose findings yield to more specific rules.
-    public static let fallbackTag = "fallback"
 
     /// One worker per thread: it owns the PCRE2 scratch and is not `Sendable`.
     public func makeWorker() -> ScanWorker { ScanWorker(engine: self) }
@@ -196,13 +193,6 @@ public final class Engine: Sendable {
         let result = engine.makeWorker().scan(Array(text.utf8), path: path)
         if let warning = result.warnings.first { throw EngineError(ruleID: rule.id, message: warning.message) }
         return result.findings.map(\.secretRange).sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
-    }
-
-    /// Whether a pattern is written to match across lines (`[\s\S]`, `(?s)`, a literal `\n`): such
-    /// rules (PEM blocks) get long windows.
-    static func canSpanLines(_ pattern: String) -> Bool {
-        pattern.contains("[\\s\\S]") || pattern.contains("[\\S\\s]") || pattern.contains("(?s")
-            || pattern.contains("\\n") || pattern.contains("[^]")
     }
 }
 
@@ -260,14 +250,12 @@ struct CompiledRule: Sendable {
     let shape: TokenShape?
     let reach: Int
     let lines: Int
+    /// `kind = "password"`: the password filters apply (`CandidateFilter.isNotAPassword`).
     let isPassword: Bool
-    /// The rule reports an expression evaluated at run time (e.g. the variable an app persists),
+    /// `value = "expression"`: the rule reports an expression evaluated at run time (e.g. the variable an app persists),
     /// not a literal: the literal-value filters (placeholder words, references, masks, "not a
     /// password") do not apply, since `password` is the commonest such expression.
     let reportsExpression: Bool
-
-    /// The rule tag that marks a rule whose secret group is a run-time expression.
-    static let runtimeValueTag = "runtime-value"
 }
 
 /// An allowlist with its regexes assigned to pattern slots and its stopwords lowercased.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SecretReport
 import SecretRules
 import SecretScanner
 
@@ -65,46 +66,77 @@ struct RulesListCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Text format: add each rule's description, keywords, tags and references.")
     var verbose = false
 
+    @Option(name: .long, help: ArgumentHelp("Only these rules: comma-separated ids, PREFIX* and tag:TAG entries (a family name such as `sirportly` selects its rules).", valueName: "list"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("Leave out these rules (same syntax as --rules).", valueName: "list"))
+    var excludeRules: String?
+
     func validate() throws {
         if verbose && format == .json {
             throw ValidationError("--verbose applies to the text format; the JSON format always has every field.")
         }
+        do {
+            _ = try RuleSelection(rules: rules, excludeRules: excludeRules)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() throws {
-        let rules = try options.loadRules()
+        let selection = try RuleSelection(rules: rules, excludeRules: excludeRules)
+        let listed: [Rule]
+        do {
+            listed = try selection.apply(to: try options.loadRules())
+        } catch let error as RuleSelectionError {
+            FileHandleStderr.write("error: \(TerminalText.neutralised(error.message))\n")
+            throw ExitCode(2)
+        }
         switch format {
         case .text:
-            print(verbose ? RuleListing.verboseText(rules) : RuleListing.text(rules), terminator: "")
+            let text = verbose ? RuleListing.verboseText(listed.map(Self.displaySafe)) : RuleListing.text(listed.map(Self.displaySafe))
+            print(text, terminator: "")
         case .json:
-            print(try RulesJSON.encode(rules))
+            print(RulesJSON.encode(listed))
         }
+    }
+
+    /// The rule with every text field a config could smuggle a terminal escape into neutralised
+    /// (`TerminalText.neutralised`), for the text listing.
+    static func displaySafe(_ rule: Rule) -> Rule {
+        var safe = rule
+        safe.id = TerminalText.neutralised(rule.id)
+        safe.title = TerminalText.neutralised(rule.title)
+        safe.description = TerminalText.neutralised(rule.description)
+        safe.keywords = rule.keywords.map(TerminalText.neutralised)
+        safe.tags = rule.tags.map(TerminalText.neutralised)
+        safe.references = rule.references.map(TerminalText.neutralised)
+        safe.pairWith = rule.pairWith.map(TerminalText.neutralised)
+        return safe
     }
 }
 
-/// The JSON form of `rules list`: `{"rules": [{"id", "title", "severity", "description",
-/// "keywords", "tags", "references"}, ...]}` in rule order, one rule per line (keys sorted), so
-/// that the output diffs well.
+/// The JSON form of `rules list` (docs/RULES.md, "rules list --format json"): `{"rules": [...]}`
+/// with one object per rule, one per line, in rule order. Each object has, in this order: `id`,
+/// `title`, `severity`, `kind`, `yields`, `value`, `window`, `description`, `keywords`, `shape`
+/// (string or null), `pairWith` (string or null), `tags`, `references`. Strings are written with
+/// `JSONString.quoted`, so control characters and terminal escapes in a user's rule are `\u`
+/// escapes. New fields are only ever added.
 enum RulesJSON {
-    struct Entry: Encodable {
-        var id: String
-        var title: String
-        var severity: String
-        var description: String
-        var keywords: [String]
-        var tags: [String]
-        var references: [String]
-    }
-
-    static func encode(_ rules: [Rule]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var lines: [String] = []
-        for rule in rules {
-            let entry = Entry(
-                id: rule.id, title: rule.title, severity: rule.severity.rawValue, description: rule.description,
-                keywords: rule.keywords, tags: rule.tags, references: rule.references)
-            lines.append("  " + String(decoding: try encoder.encode(entry), as: UTF8.self))
+    static func encode(_ rules: [Rule]) -> String {
+        func q(_ s: String) -> String { JSONString.quoted(s) }
+        func list(_ a: [String]) -> String { "[" + a.map(q).joined(separator: ",") + "]" }
+        func optional(_ s: String?) -> String { s.map(q) ?? "null" }
+        let lines = rules.map { rule in
+            let fields = [
+                "\"id\":\(q(rule.id))", "\"title\":\(q(rule.title))", "\"severity\":\(q(rule.severity.rawValue))",
+                "\"kind\":\(q(rule.kind.rawValue))", "\"yields\":\(q(rule.yields.rawValue))",
+                "\"value\":\(q(rule.value.rawValue))", "\"window\":\(q(rule.window.rawValue))",
+                "\"description\":\(q(rule.description))", "\"keywords\":\(list(rule.keywords))",
+                "\"shape\":\(optional(rule.shape?.rawValue))", "\"pairWith\":\(optional(rule.pairWith))",
+                "\"tags\":\(list(rule.tags))", "\"references\":\(list(rule.references))",
+            ]
+            return "  {" + fields.joined(separator: ",") + "}"
         }
         return "{\"rules\": [\n" + lines.joined(separator: ",\n") + (lines.isEmpty ? "" : "\n") + "]}"
     }
@@ -140,9 +172,10 @@ struct RulesCheckCommand: ParsableCommand {
         let problems = checker.check(rules)
         var out = ""
         for problem in problems {
-            out += "\(problem)\n"
+            // Ids, messages and examples come from the user's config: neutralise terminal escapes.
+            out += TerminalText.neutralised(problem.description) + "\n"
             if let example = problem.example {
-                out += "    in: \(Self.oneLine(example))\n"
+                out += "    in: \(TerminalText.neutralised(Self.oneLine(example)))\n"
             }
         }
         let errors = problems.filter { $0.level == .error }.count

@@ -155,4 +155,50 @@ struct RulesCommandTests {
         #expect(out.stdout.contains("warning: bare: the regex rule has no keywords"))
         #expect(out.stdout.contains("checked 1 rule: 0 errors, 2 warnings"))
     }
+
+    @Test(arguments: [
+        (["--rules", "sirportly"], ["sirportly-token", "sirportly-secret", "sirportly-application-token"]),
+        (["--rules", "sirportly", "--exclude-rules", "sirportly-secret"], ["sirportly-token", "sirportly-application-token"]),
+        (["--rules", "password-in-url,tag:helpdesk"], ["sirportly-token", "sirportly-secret", "sirportly-application-token", "password-in-url"]),
+    ])
+    func listSelectsRules(arguments: [String], expected: [String]) throws {
+        let out = try BinaryRunner.run(["rules", "list"] + arguments)
+        #expect(out.status == 0, "\(out.stderr)")
+        let ids = out.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: " ")[0]) }
+        #expect(ids == expected)
+    }
+
+    @Test func listRejectsAnEntryThatSelectsNothing() throws {
+        let out = try BinaryRunner.run(["rules", "list", "--rules", "sirportly-tokn"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("`sirportly-tokn` selects no rule; did you mean `sirportly-token`?"), "\(out.stderr)")
+        #expect(out.stdout.isEmpty)
+    }
+
+    @Test func listAsJSONHasTheTypedFields() throws {
+        let out = try BinaryRunner.run(["rules", "list", "--format", "json", "--rules", "generic-api-key,password-persisted-by-app,private-key"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let rules = try #require(object?["rules"] as? [[String: Any]])
+        let fields = rules.map { r in ["kind", "yields", "value", "window"].map { r[$0] as? String ?? "?" } }
+        #expect(rules.map { $0["id"] as? String } == ["password-persisted-by-app", "private-key", "generic-api-key"])
+        #expect(fields == [
+            ["password", "never", "expression", "line"],
+            ["token", "never", "literal", "multiline"],
+            ["token", "any-other-rule", "literal", "line"],
+        ])
+    }
+
+    /// Regression (issue 14): a rule title with an ESC sequence from a config was printed raw by
+    /// `rules list` (and its id by `rules check`).
+    @Test(arguments: [["list"], ["list", "--verbose"], ["list", "--format", "json"], ["check"]])
+    func escapeSequencesInUserRulesAreNeutralised(command: [String]) throws {
+        let config = "[extend]\nuseDefault = false\n[[rules]]\nid = \"evil\\u001b]0;owned\\u0007\"\ntitle = \"Evil \\u001b[2J\\u009b31m title\"\nregex = 'evil_[0-9]{8}'\n"
+        let (dir, file) = try Self.writeConfig(config)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try BinaryRunner.run(["rules"] + command + ["--config", file])
+        #expect(out.status == (command == ["check"] ? 1 : 0), "\(out.stdout)\(out.stderr)")
+        #expect(!out.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(out.stdout)")
+        #expect(out.stdout.contains("evil"))
+    }
 }

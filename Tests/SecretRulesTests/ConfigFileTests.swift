@@ -34,6 +34,10 @@ struct ConfigFileTests {
         pairWith = "acme-api-secret"
         references = ["https://acme.example/docs/keys"]
         tags = ["acme", "key"]
+        kind = "password"
+        yields = "any-other-rule"
+        value = "expression"
+        window = "multiline"
         examples = ['ACME_KEY=«acme_0123456789abcdefABCDEF0123456789»']
         negativeExamples = ['ACME_KEY=acme_0123']
 
@@ -73,7 +77,7 @@ struct ConfigFileTests {
         #expect(config.disabledRules == ["generic-api-key"])
         #expect(config.disabledRulePositions == [SourcePosition(line: 7, column: 18)])
         #expect(config.rules.map(\.id) == ["acme-api-key", "acme-api-secret"])
-        #expect(config.rulePositions["acme-api-secret"] == SourcePosition(line: 42, column: 1))
+        #expect(config.rulePositions["acme-api-secret"] == SourcePosition(line: 46, column: 1))
         let r = config.rules[0]
         #expect(r.title == "Acme API key")
         #expect(r.description == "An Acme API key.")
@@ -86,6 +90,7 @@ struct ConfigFileTests {
         #expect(r.pairWith == "acme-api-secret")
         #expect(r.references == ["https://acme.example/docs/keys"])
         #expect(r.tags == ["acme", "key"])
+        #expect((r.kind, r.yields, r.value, r.window) == (.password, .anyOtherRule, .expression, .multiline))
         #expect(r.examples == ["ACME_KEY=«acme_0123456789abcdefABCDEF0123456789»"])
         #expect(r.negativeExamples == ["ACME_KEY=acme_0123"])
         #expect(r.context == [ContextRequirement(near: ["acme"], notNear: ["example"], fileMentions: ["acme"], key: "(?:acme_)?key", linesBefore: 1, linesAfter: 0)])
@@ -96,6 +101,7 @@ struct ConfigFileTests {
         #expect(s.shape == .sirportlySecret)
         #expect(s.decode == .base64)
         #expect(s.decodedRegex == "^(.+)$")
+        #expect((s.kind, s.yields, s.value, s.window) == (.token, .never, .literal, .line))  // the defaults
         #expect(config.allowlists == [Allowlist(paths: ["(^|/)vendor/"])])
     }
 
@@ -164,6 +170,12 @@ struct ConfigFileTests {
         ConfigErrorCase(name: "gitleaks commit allowlist is explained", toml: "[allowlist]\ncommits = ['abc']", line: 2, column: 1, fragments: ["fingerprints"]),
         ConfigErrorCase(name: "extend path is explained", toml: "[extend]\npath = 'other.toml'", line: 2, column: 1, fragments: ["paste the other file's rules"]),
         ConfigErrorCase(name: "wrong type for string", toml: "[[rules]]\nid = 5", line: 2, column: 6, fragments: ["`id` must be a string, not an integer"]),
+        ConfigErrorCase(name: "unknown kind lists the kinds", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkind = 'secret'", line: 4, column: 8, fragments: ["unknown kind \"secret\"", "\"token\", \"password\""]),
+        ConfigErrorCase(name: "kind is lowercase", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkind = 'Password'", line: 4, column: 8, fragments: ["unknown kind \"Password\"", "did you mean \"password\"?"]),
+        ConfigErrorCase(name: "unknown yields", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nyields = 'other-rules'", line: 4, column: 10, fragments: ["unknown yields \"other-rules\"", "\"never\", \"any-other-rule\""]),
+        ConfigErrorCase(name: "unknown value form", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nvalue = 'runtime'", line: 4, column: 9, fragments: ["unknown value \"runtime\"", "\"literal\", \"expression\""]),
+        ConfigErrorCase(name: "unknown window", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nwindow = 'lines'", line: 4, column: 10, fragments: ["unknown window \"lines\"", "did you mean \"line\"?"]),
+        ConfigErrorCase(name: "window must be a string", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nwindow = 3", line: 4, column: 10, fragments: ["`window` must be a string, not an integer"]),
         ConfigErrorCase(name: "wrong type for array", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywords = 'a'", line: 4, column: 12, fragments: ["must be an array of strings"]),
         ConfigErrorCase(name: "wrong element type", toml: "[[rules]]\nid = 'a'\nregex = 'a'\ntags = ['x', 2]", line: 4, column: 14, fragments: ["every element of `tags` must be a string"]),
         ConfigErrorCase(name: "wrong type for bool", toml: "[extend]\nuseDefault = 'yes'", line: 2, column: 14, fragments: ["must be true or false"]),

@@ -61,6 +61,10 @@ struct RuleCheckerTests {
         CheckerCase(name: "no negatives", rule: rule(negatives: []), expected: ["warning:no negative examples"]),
         CheckerCase(name: "no keywords", rule: rule(keywords: []), expected: ["warning:runs on every buffer"]),
         CheckerCase(name: "shape rule without keywords is fine", rule: rule(regex: nil, keywords: [], examples: [], negatives: []) { $0.shape = .sirportlyToken }, expected: ["warning:no examples", "warning:no negative examples"]),
+        CheckerCase(name: "a secret marked across lines under a line window", rule: rule(regex: #"key=(ak_[0-9a-f]{4}\n[0-9a-f]{4})"#, examples: ["key=«ak_0123\nabcd»"]), expected: ["warning:example 1: the marked secret spans several lines but `window` is \"line\""]),
+        CheckerCase(name: "a secret marked across lines under a multiline window", rule: rule(regex: #"key=(ak_[0-9a-f]{4}\n[0-9a-f]{4})"#, examples: ["key=«ak_0123\nabcd»"]) { $0.window = .multiline }, expected: []),
+        CheckerCase(name: "password- id without kind password", rule: rule("password-in-acme"), expected: ["warning:starts with `password-` (the stored-password rules' prefix) but `kind` is \"token\"; add `kind = \"password\"`"]),
+        CheckerCase(name: "password- id with kind password", rule: rule("password-in-acme") { $0.kind = .password }, expected: []),
         CheckerCase(name: "examples are skipped when a pattern does not compile", rule: rule(regex: "(", examples: ["key=«x»"]), expected: ["error:regex does not compile"]),
     ]
 

@@ -21,7 +21,7 @@ func base64(_ text: String) -> String {
 
 let basicAuthRule = Rule(
     id: "password-basic-demo", title: "Basic auth", keywords: ["basic"],
-    regex: #"(?i)authorization:\s*basic\s+([A-Za-z0-9+/]+=*)"#, decode: .base64, decodedRegex: #"^[^:]+:(.+)$"#)
+    regex: #"(?i)authorization:\s*basic\s+([A-Za-z0-9+/]+=*)"#, decode: .base64, decodedRegex: #"^[^:]+:(.+)$"#, kind: .password)
 
 @Suite("Decoding")
 struct DecodingTests {
@@ -88,7 +88,7 @@ struct DecodingTests {
 
     @Test(arguments: jitPolicies)
     func urlEncodedQueryStringsAreDecoded(jit: JITPolicy) throws {
-        let rule = Rule(id: "password-url-demo", title: "p", keywords: ["password="], regex: #"password=([^&\s]+)"#)
+        let rule = Rule(id: "password-url-demo", title: "p", keywords: ["password="], regex: #"password=([^&\s]+)"#, kind: .password)
         let line = "GET /login?user=bob&password=s3cr%40tP%21ss%2Bq&next=%2F HTTP/1.1"
         let result = try scan(line, rules: [rule], jit: jit)
         #expect(result.findings.count == 1)

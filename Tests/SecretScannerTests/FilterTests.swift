@@ -4,7 +4,9 @@ import Testing
 @testable import SecretScanner
 
 let valueRule = Rule(id: "demo-value", title: "Demo value", keywords: ["api_key"], regex: #"api_key\s*[:=]\s*["']?([^\s"',;]+)"#)
-let passwordRule = Rule(id: "password-demo", title: "Password", keywords: ["password"], regex: #"password\s*[:=]\s*["']?([^\s"',;]*)"#)
+let passwordRule = Rule(
+    id: "password-demo", title: "Password", keywords: ["password"], regex: #"password\s*[:=]\s*["']?([^\s"',;]*)"#,
+    kind: .password)
 
 @Suite("Candidate filters, allowlists, inline ignores")
 struct FilterTests {
@@ -32,19 +34,21 @@ struct FilterTests {
     @Test func runtimeValueRulesSkipLiteralFilters() throws {
         let expressionRule = Rule(
             id: "password-stored", title: "Stored", keywords: ["store("], regex: #"store\((\w+)\)"#,
-            tags: ["runtime-value"])
-        let literalRule = Rule(id: "password-literal", title: "Literal", keywords: ["store("], regex: #"store\((\w+)\)"#)
+            kind: .password, value: .expression)
+        let literalRule = Rule(
+            id: "password-literal", title: "Literal", keywords: ["store("], regex: #"store\((\w+)\)"#, kind: .password)
         #expect(secrets(try scan("store(password)", rules: [expressionRule])) == ["password"])
         #expect(try scan("store(password)", rules: [literalRule]).findings.isEmpty)
     }
 
     /// Regression: `generic-api-key` reported a second finding on a value that a user's own rule
-    /// (or a provider rule) already reported. A `fallback` rule yields on overlapping values.
+    /// (or a provider rule) already reported. A rule with `yields = "any-other-rule"` gives way on
+    /// overlapping values.
     @Test func fallbackRuleYieldsToSpecificRule() throws {
         let specific = Rule(id: "acme-token", title: "ACME", keywords: ["acme_"], regex: #"(acme_[A-Za-z0-9]{20})"#)
         let fallback = Rule(
             id: "generic-demo", title: "Generic", keywords: ["token"], regex: #"token\s*=\s*"([^"]+)""#,
-            tags: ["fallback"])
+            yields: .anyOtherRule)
         let both = try scan(#"token = "acme_Q2hX9vLm4TzR8wKp1NcY""#, rules: [specific, fallback])
         #expect(both.findings.map(\.ruleID) == ["acme-token"])
         let alone = try scan(#"token = "Q2hX9vLm4TzR8wKp1NcYx7""#, rules: [specific, fallback])

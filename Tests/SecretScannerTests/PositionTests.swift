@@ -22,7 +22,8 @@ struct PositionTests {
     }
 
     @Test func multiLineSecretEndsOnItsLastLine() throws {
-        let rule = Rule(id: "block", title: "b", keywords: ["BEGIN BLOCK"], regex: #"(BEGIN BLOCK[\s\S]*?END BLOCK)"#)
+        let rule = Rule(
+            id: "block", title: "b", keywords: ["BEGIN BLOCK"], regex: #"(BEGIN BLOCK[\s\S]*?END BLOCK)"#, window: .multiline)
         let text = "x\nBEGIN BLOCK\nq8w7e6r5t4y3\nEND BLOCK\n"
         let finding = try #require(try scan(text, rules: [rule]).findings.first)
         #expect((finding.line, finding.column, finding.endLine, finding.endColumn) == (2, 1, 4, 9))

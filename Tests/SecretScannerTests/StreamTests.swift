@@ -37,7 +37,7 @@ struct StreamTests {
         demoKeyRule,
         valueRule,
         Rule(id: "nokw", title: "n", regex: #"\bqq([0-9]{10})\b"#),
-        Rule(id: "block", title: "b", keywords: ["BEGIN BLOCK"], regex: #"(BEGIN BLOCK[\s\S]*?END BLOCK)"#),
+        Rule(id: "block", title: "b", keywords: ["BEGIN BLOCK"], regex: #"(BEGIN BLOCK[\s\S]*?END BLOCK)"#, window: .multiline),
     ]
 
     @Test func overlapCoversTheLongestWindow() throws {

@@ -41,6 +41,7 @@ extension BuiltinRules {
     pairWith = "aws-access-key-id"
     references = ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"]
     tags = ["aws", "cloud"]
+    window = "multiline"
     examples = [
       '''aws_secret_access_key = «EOxxhogALybtWt4GvfTUVS9r9p4o0wqpHIzgpT60»''',
       '''AWS_SECRET_ACCESS_KEY: "«44BBSepJYmneZWAIMeHJo8i2KY1DHU3ALNUF/8ws»"''',
@@ -653,6 +654,7 @@ extension BuiltinRules {
     entropy = 3.0
     references = ["https://devcenter.heroku.com/articles/authentication", "https://help.heroku.com/PBGP6IDE/how-should-i-generate-an-api-key-that-allows-me-to-use-the-heroku-platform-api"]
     tags = ["heroku", "cloud"]
+    window = "multiline"
     examples = [
       '''HEROKU_API_KEY = «HRKU-AAczal_gjNO-dpgWrISFmrg7kgCfBaekBQAbZqvaav_____wOGjDUU4VPP4K»''',
       '''HEROKU_API_KEY = «617f1b45-1f13-49a3-a6ab-aea2a0210b4d»''',
@@ -1585,6 +1587,7 @@ extension BuiltinRules {
     entropy = 4.5
     references = ["https://www.rfc-editor.org/rfc/rfc7468", "https://www.rfc-editor.org/rfc/rfc4880#section-6.2"]
     tags = ["private-key", "crypto"]
+    window = "multiline"
     examples = [
       "«-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAwpXtF2Gh1cxEuDPTPswK4udtuqYF4LWCsIdj5/anVK5L5BHb\nsvg+QGkwF4yAZvZyaENMu/m9DhurrEn5sZKA3FSikQ0IpUFY8MVlP+3CmNjRT1bo\niwOfbcURix5h/sXkrwaz6JWm9BbRK4zBDYWb57IhPhe/+LsQ3xta1fM1XnZGRVi6\npcj0FPoYSkq2mrAvIbaKFCQjaqFK7PMtP3Nns13x==\n-----END RSA PRIVATE KEY-----»\n",
       "server_key: |\n  «-----BEGIN EC PRIVATE KEY-----\n  MHcCAQEEIBPrTy0+MzDgvUr3Mq9lVinB3h6qOXGjpYJvBsyxeqXJgtB7p1LdlxuP\n  cwkY8DjqLmPItyPbPyaSAnhPLFN9myKw5iHlV26E75AvS61GKlemngDMOEChYUtE\n  snUGl/VDq+a8cPch0vfowZoE==\n  -----END EC PRIVATE KEY-----»\n",
@@ -1639,6 +1642,7 @@ extension BuiltinRules {
     entropy = 3.5
     references = ["https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"]
     tags = ["generic", "fallback"]
+    yields = "any-other-rule"
     examples = [
       '''api_key = "«pmwOdRRfBZY9lZ191Fawi3rlu6N80yMh»"''',
       '''CLIENT_SECRET: «45rVWrF4oPcNd4Fc1U-VSop1WidIv_h3LEHQm4Qc»''',
