@@ -1,14 +1,28 @@
-/// The rules compiled into the binary, as TOML sources in the user schema (docs/RULES.md).
+/// The rules compiled into the binary: the TOML packs in `Sources/SecretRules/Builtin/`, written in
+/// the user schema (docs/RULES.md) and embedded at build time by the EmbedRulePacks plugin as
+/// `embeddedPacks`.
 public enum BuiltinRules {
-    /// Every built-in rule pack: (name, TOML source). Order is the order of `rules list`.
-    public static let sources: [(name: String, toml: String)] = [
-        ("sirportly", sirportlyTOML),
-        ("passwords", passwordsTOML),
-        ("providers", providersTOML),
+    /// The order of the packs in `rules list` (and so in the committed snapshot). A pack file not
+    /// named here follows these, in file-name order, so a new pack needs no line anywhere.
+    static let listingOrder = [
+        "sirportly", "passwords", "cloud-and-code-hosting", "chat-and-payments", "cloud-platforms", "email-and-sms",
+        "package-registries", "platforms-and-commerce", "ai", "hosting-and-data", "observability", "infrastructure",
+        "developer-services", "more-providers", "generic",
     ]
 
-    /// The path a built-in pack's errors are reported against: `builtin:<name>`.
-    public static func path(ofPack name: String) -> String { "builtin:\(name)" }
+    /// Every built-in rule pack: (name, TOML source), `name` being the file name without `.toml`.
+    /// Order is the order of `rules list`.
+    public static let sources: [(name: String, toml: String)] = {
+        let packs = embeddedPacks.map { (name: String($0.file.dropLast(".toml".count)), toml: $0.toml) }
+        func rank(_ name: String) -> Int { listingOrder.firstIndex(of: name) ?? listingOrder.count }
+        return packs.sorted { a, b in
+            rank(a.name) != rank(b.name) ? rank(a.name) < rank(b.name) : a.name < b.name
+        }
+    }()
+
+    /// The path a built-in pack's errors are reported against, as in the repository:
+    /// `Sources/SecretRules/Builtin/<name>.toml`.
+    public static func path(ofPack name: String) -> String { "Sources/SecretRules/Builtin/\(name).toml" }
 
     /// Every built-in rule, packs in `sources` order and rules in file order within a pack.
     ///
@@ -18,20 +32,28 @@ public enum BuiltinRules {
     /// test suite and `tokenaudit rules check`) verifies that every pattern compiles. A pack that
     /// does not parse is a programming error, reported as the `ConfigError` of the first bad pack.
     public static func all() throws(ConfigError) -> [Rule] {
-        try parsed.get()
+        try parsed.get().rules
     }
 
-    private static let parsed: Result<[Rule], ConfigError> = {
+    /// Where each built-in rule's examples are written (`path(ofPack:)` and positions), by rule id.
+    public static func exampleLocations() throws(ConfigError) -> [String: ExampleLocations] {
+        try parsed.get().locations
+    }
+
+    private static let parsed: Result<(rules: [Rule], locations: [String: ExampleLocations]), ConfigError> = {
         var rules: [Rule] = []
+        var locations: [String: ExampleLocations] = [:]
         for (name, toml) in sources {
             let pack = Result { () throws(ConfigError) in
                 try ConfigFile.parse(toml, path: path(ofPack: name), compilePatterns: false)
             }
             switch pack {
-            case .success(let config): rules += config.rules
+            case .success(let config):
+                rules += config.rules
+                locations.merge(config.exampleLocations) { first, _ in first }
             case .failure(let error): return .failure(error)
             }
         }
-        return .success(rules)
+        return .success((rules, locations))
     }()
 }

@@ -3,7 +3,7 @@ import PCRE2
 /// A configuration problem, pointing at the spot in the file: prints as
 /// `path:line:column: error: message`. The message says what is wrong and what to do.
 public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The config file's path as the user named it (`builtin:<pack>` for a built-in pack).
+    /// The config file's path as the user named it (`Sources/SecretRules/Builtin/<pack>.toml` for a built-in pack).
     public var path: String
     /// 1-based line and column (columns count Unicode scalars).
     public var line: Int
@@ -49,6 +49,8 @@ public struct ConfigFile: Sendable, Hashable {
     public var rulePositions: [String: SourcePosition]
     /// Where each entry of `disabledRules` was written (same order).
     public var disabledRulePositions: [SourcePosition]
+    /// Where each rule's examples and negative examples are written, by rule id.
+    public var exampleLocations: [String: ExampleLocations]
 
     public init(
         path: String = "", title: String? = nil, useDefault: Bool = true, disabledRules: [String] = [],
@@ -64,6 +66,7 @@ public struct ConfigFile: Sendable, Hashable {
         self.maxFileSize = maxFileSize
         self.rulePositions = [:]
         self.disabledRulePositions = []
+        self.exampleLocations = [:]
     }
 
     /// Parses and validates a config. Every pattern (rule `regex`, `decodedRegex`, `path`, context
@@ -116,6 +119,22 @@ public struct ConfigFile: Sendable, Hashable {
         }
         for rule in rules where !placed.contains(rule.id) { result.append(rule) }
         return result
+    }
+}
+
+/// Where a rule's examples are written: the file and the position of each example (and negative
+/// example) string, so that `rules check` reports a failing example as `file:line:column`.
+public struct ExampleLocations: Sendable, Hashable {
+    public var path: String
+    /// One position per element of `Rule.examples`.
+    public var examples: [SourcePosition]
+    /// One position per element of `Rule.negativeExamples`.
+    public var negativeExamples: [SourcePosition]
+
+    public init(path: String, examples: [SourcePosition], negativeExamples: [SourcePosition]) {
+        self.path = path
+        self.examples = examples
+        self.negativeExamples = negativeExamples
     }
 }
 
@@ -212,6 +231,8 @@ struct ConfigDecoder {
                 }
                 seen[rule.id] = node.position
                 config.rules.append(rule)
+                config.exampleLocations[rule.id] = ExampleLocations(
+                    path: path, examples: positions(t["examples"]), negativeExamples: positions(t["negativeExamples"]))
             }
             config.rulePositions = seen
         }
@@ -228,6 +249,12 @@ struct ConfigDecoder {
     }
 
     // MARK: rules
+
+    /// The positions of an array's elements (empty when absent or not an array).
+    func positions(_ e: TOMLEntry?) -> [SourcePosition] {
+        guard let e, case .array(let nodes) = e.node.value else { return [] }
+        return nodes.map(\.position)
+    }
 
     func decodeRule(_ t: TOMLTable, header: SourcePosition) throws(ConfigError) -> Rule {
         guard let idEntry = t["id"] else {

@@ -1,6 +1,19 @@
 import PCRE2
 
 /// One problem `RuleChecker` found in a rule.
+/// A file and a position in it: `path:line:column`.
+public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var position: SourcePosition
+
+    public init(path: String, position: SourcePosition) {
+        self.path = path
+        self.position = position
+    }
+
+    public var description: String { "\(path):\(position.line):\(position.column)" }
+}
+
 public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Level: String, Sendable, Hashable, Comparable {
         /// The rule is wrong: it does not compile, or it misses or over-reports its own examples.
@@ -18,6 +31,9 @@ public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
     public var example: String?
     /// "example 2", "negative example 1", or nil.
     public var exampleLabel: String?
+    /// Where the example is written (`path`, line, column), when the checker knows
+    /// (`RuleChecker.locations`).
+    public var location: FileLocation?
     public var message: String
 
     public init(level: Level, ruleID: String, example: String? = nil, exampleLabel: String? = nil, message: String) {
@@ -28,9 +44,12 @@ public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `error: <rule-id>: example 2: message` (one line; the example text is in `example`).
+    /// `error: <rule-id>: example 2: message` (one line; the example text is in `example`), or with
+    /// a location `passwords.toml:120:3: error: <rule-id>: example 2: message`.
     public var description: String {
-        var s = "\(level.rawValue): \(ruleID): "
+        var s = ""
+        if let location { s += "\(location): " }
+        s += "\(level.rawValue): \(ruleID): "
         if let exampleLabel { s += "\(exampleLabel): " }
         return s + message
     }
@@ -56,9 +75,13 @@ public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
 /// `Engine.secretSpans(of:in:path:)`. Examples are evaluated only for rules whose patterns compile.
 public struct RuleChecker {
     public let evaluate: (Rule, String) throws -> [Range<Int>]
+    /// Where each rule's examples are written, by rule id (`ConfigFile.exampleLocations`,
+    /// `BuiltinRules.exampleLocations()`): a problem with an example then names its file and line.
+    public var locations: [String: ExampleLocations]
 
-    public init(evaluate: @escaping (Rule, String) throws -> [Range<Int>]) {
+    public init(evaluate: @escaping (Rule, String) throws -> [Range<Int>], locations: [String: ExampleLocations] = [:]) {
         self.evaluate = evaluate
+        self.locations = locations
     }
 
     /// Every problem in `rules`, errors before warnings, otherwise in rule order.
@@ -134,17 +157,26 @@ public struct RuleChecker {
 
         // Examples.
         if compiles {
+            let where_ = locations[rule.id]
+            func locate(_ list: [SourcePosition]?, _ k: Int) -> FileLocation? {
+                guard let where_, let list, k < list.count else { return nil }
+                return FileLocation(path: where_.path, position: list[k])
+            }
             for (k, example) in rule.examples.enumerated() {
                 problems += checkExample(example, label: "example \(k + 1)", rule: rule, positive: true)
+                    .map { var p = $0; p.location = locate(where_?.examples, k); return p }
                 if rule.window == .line, ExampleMarker.strip(example).spans.isEmpty == false,
                    Self.marksSpanAcrossLines(example) {
-                    problems.append(RuleProblem(
+                    var problem = RuleProblem(
                         level: .warning, ruleID: rule.id, example: example, exampleLabel: "example \(k + 1)",
-                        message: "the marked secret spans several lines but `window` is \"line\"; add `window = \"multiline\"`"))
+                        message: "the marked secret spans several lines but `window` is \"line\"; add `window = \"multiline\"`")
+                    problem.location = locate(where_?.examples, k)
+                    problems.append(problem)
                 }
             }
             for (k, example) in rule.negativeExamples.enumerated() {
                 problems += checkExample(example, label: "negative example \(k + 1)", rule: rule, positive: false)
+                    .map { var p = $0; p.location = locate(where_?.negativeExamples, k); return p }
             }
         }
 

@@ -196,6 +196,25 @@ public final class Engine: Sendable {
     }
 }
 
+extension Engine {
+    /// The secret spans `rule` reports in an example `text`: `secretSpans(of:in:path:)` with the
+    /// rule's `path` filter lifted (examples show what a rule matches, not where).
+    public static func exampleSpans(of rule: Rule, in text: String) throws -> [Range<Int>] {
+        var anywhere = rule
+        anywhere.path = nil
+        return try secretSpans(of: anywhere, in: text, path: "example.txt")
+    }
+}
+
+extension RuleChecker {
+    /// The one engine-backed rule checker: what `tokenaudit rules check` and the test suite run.
+    /// Each example is evaluated by `Engine.exampleSpans(of:in:)`; `locations` name the file and
+    /// line of a failing example.
+    public static func engineBacked(locations: [String: ExampleLocations] = [:]) -> RuleChecker {
+        RuleChecker(evaluate: Engine.exampleSpans, locations: locations)
+    }
+}
+
 /// A rule with its pattern slots and window parameters resolved.
 struct CompiledRule: Sendable {
     /// What the prefilter can tell about one `[[rules.context]]` alternative: when it names `near`

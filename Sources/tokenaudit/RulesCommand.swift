@@ -22,14 +22,21 @@ struct RulesConfigOptions: ParsableArguments {
     /// The built-in rules, or the effective rules of `--config`. A config that cannot be read or
     /// is invalid is printed to standard error as `path:line:column: error: message` and exits 2.
     func loadRules() throws -> [Rule] {
+        try loadRulesWithLocations().rules
+    }
+
+    /// The rules of `loadRules()`, with where each one's examples are written.
+    func loadRulesWithLocations() throws -> (rules: [Rule], locations: [String: ExampleLocations]) {
         let builtins: [Rule]
+        var locations: [String: ExampleLocations]
         do {
             builtins = try BuiltinRules.all()
+            locations = try BuiltinRules.exampleLocations()
         } catch {
             FileHandleStderr.write("\(error)\n(this is a bug in a built-in rule pack)\n")
             throw ExitCode(2)
         }
-        guard let config else { return builtins }
+        guard let config else { return (builtins, locations) }
         let text: String
         do {
             text = try String(contentsOfFile: config, encoding: .utf8)
@@ -38,7 +45,9 @@ struct RulesConfigOptions: ParsableArguments {
             throw ExitCode(2)
         }
         do {
-            return try ConfigFile.parse(text, path: config).effectiveRules(builtins: builtins)
+            let file = try ConfigFile.parse(text, path: config)
+            locations.merge(file.exampleLocations) { _, user in user }
+            return (try file.effectiveRules(builtins: builtins), locations)
         } catch {
             FileHandleStderr.write("\(error)\n")
             throw ExitCode(2)
@@ -162,13 +171,8 @@ struct RulesCheckCommand: ParsableCommand {
     var warningsAsErrors = false
 
     func run() throws {
-        let rules = try options.loadRules()
-        // Examples show what a rule matches, not where: the rule's `path` filter is lifted.
-        let checker = RuleChecker(evaluate: { rule, text in
-            var anywhere = rule
-            anywhere.path = nil
-            return try Engine.secretSpans(of: anywhere, in: text, path: "example.txt")
-        })
+        let (rules, locations) = try options.loadRulesWithLocations()
+        let checker = RuleChecker.engineBacked(locations: locations)
         let problems = checker.check(rules)
         var out = ""
         for problem in problems {

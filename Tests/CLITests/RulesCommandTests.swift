@@ -128,7 +128,8 @@ struct RulesCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try BinaryRunner.run(["rules", "check", "--config", file])
         #expect(out.status == 1)
-        #expect(out.stdout.contains("error: acme-api-key: example 1: expected 14..<38"), "\(out.stdout)")
+        // The failing example is named by its file, line and column in the config.
+        #expect(out.stdout.contains("\(file):9:13: error: acme-api-key: example 1: expected 14..<38"), "\(out.stdout)")
         #expect(out.stdout.contains("but the rule reports 9..<38"), "\(out.stdout)")
         #expect(out.stdout.contains("    in: ACME_KEY=acme_«q7w2e9r4t1y8u3i6o0p5a2s7»"), "\(out.stdout)")
         #expect(out.stdout.contains("checked 1 rule: 1 error, 0 warnings"))

@@ -95,12 +95,12 @@ struct BuiltinRuleExampleTests {
         switch c.check {
         case .negative:
             let text = rule.negativeExamples[c.example]
-            let got = try Engine.secretSpans(of: rule, in: text, path: "example.txt")
+            let got = try Engine.exampleSpans(of: rule, in: text)
             #expect(got.isEmpty, "reported \(Self.describe(got, in: text)) in \(text.debugDescription)")
         case .asWritten:
-            // Through `Engine.secretSpans` itself, as `rules check` does.
+            // Through `Engine.exampleSpans`, the evaluation `rules check` (`RuleChecker.engineBacked`) runs.
             let (text, spans) = ExampleMarker.strip(rule.examples[c.example])
-            let got = try Engine.secretSpans(of: rule, in: text, path: "example.txt")
+            let got = try Engine.exampleSpans(of: rule, in: text)
             if spans.isEmpty {
                 #expect(!got.isEmpty, "reported nothing in \(text.debugDescription)")
             } else {

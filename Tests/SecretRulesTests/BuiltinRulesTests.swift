@@ -21,6 +21,51 @@ struct BuiltinRulesTests {
         }
     }
 
+    /// Every `.toml` file in `Sources/SecretRules/Builtin/` is embedded (the plugin lists the
+    /// directory on every build), the listing order names only existing packs, and the packs hold
+    /// the same rules in the same order as the committed `rules list` snapshot.
+    @Test func everyPackFileIsEmbedded() throws {
+        let directory = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SecretRules/Builtin")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".toml") }.sorted()
+        #expect(BuiltinRules.sources.map { $0.name + ".toml" }.sorted() == files)
+        #expect(BuiltinRules.listingOrder.filter { name in !files.contains(name + ".toml") }.isEmpty)
+        for (name, toml) in BuiltinRules.sources {
+            let file = try String(contentsOf: directory.appendingPathComponent(name + ".toml"), encoding: .utf8)
+            #expect(toml == file, "the embedded \(name).toml differs from the file")
+        }
+    }
+
+    /// Regression: a failing built-in example was reported as "example 17" of a Swift string; it
+    /// is reported at its pack file, line and column.
+    @Test func failingExampleNamesItsPackFileAndLine() throws {
+        let rules = try BuiltinRules.all()
+        var rule = try #require(rules.first { $0.id == "password-in-url" })
+        rule.examples[1] = "no password here"
+        let problems = RuleChecker.engineBacked(locations: try BuiltinRules.exampleLocations()).check(rule, knownIDs: [])
+        let problem = try #require(problems.first { $0.exampleLabel == "example 2" })
+        let location = try #require(problem.location)
+        #expect(location.path == "Sources/SecretRules/Builtin/passwords.toml")
+        let pack = try #require(BuiltinRules.sources.first { $0.name == "passwords" }?.toml)
+        let line = pack.split(separator: "\n", omittingEmptySubsequences: false)[location.position.line - 1]
+        let original = try #require(rules.first { $0.id == "password-in-url" }?.examples[1])
+        #expect(line.contains(original.split(separator: "\n")[0]), "\(line)")
+        #expect(problem.description.hasPrefix("Sources/SecretRules/Builtin/passwords.toml:\(location.position.line):"))
+    }
+
+    /// A problem in a built-in pack is reported at its file and line, like a user's config.
+    @Test func packErrorsNameTheFileAndLine() {
+        let broken = (BuiltinRules.sources.first { $0.name == "passwords" }?.toml ?? "") + "\n[[rules]]\nid = 'x'\nkind = 'secret'\n"
+        do {
+            _ = try ConfigFile.parse(broken, path: BuiltinRules.path(ofPack: "passwords"), compilePatterns: false)
+            Issue.record("expected an error")
+        } catch {
+            let lines = broken.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(error.description.hasPrefix("Sources/SecretRules/Builtin/passwords.toml:\(lines - 1):8: error: unknown kind"), "\(error)")
+        }
+    }
+
     @Test func allKeepsPackOrderAndCaches() throws {
         var expected: [String] = []
         for (name, toml) in BuiltinRules.sources {
@@ -54,11 +99,7 @@ struct BuiltinRulesTests {
     func ruleCheckFindsNoErrors(ruleID: String) throws {
         let rules = try BuiltinRules.all()
         let rule = try #require(rules.first { $0.id == ruleID })
-        let checker = RuleChecker(evaluate: { rule, text in
-            var anywhere = rule
-            anywhere.path = nil
-            return try Engine.secretSpans(of: anywhere, in: text, path: "example.txt")
-        })
+        let checker = RuleChecker.engineBacked(locations: try BuiltinRules.exampleLocations())
         let errors = checker.check(rule, knownIDs: Set(rules.map(\.id))).filter { $0.level == .error }
         for problem in errors {
             Issue.record("\(problem)\(problem.example.map { "\n  in: \($0.debugDescription)" } ?? "")")
