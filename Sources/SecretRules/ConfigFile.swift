@@ -178,7 +178,7 @@ struct ConfigDecoder {
     static let extendKeys = ["useDefault", "disabledRules"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "keywords", "regex", "secretGroup", "shape", "entropy", "path",
-        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "examples",
+        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "base64Documents", "examples",
         "negativeExamples", "context", "allowlists", "allowlist",
     ]
     static let contextKeys = ["near", "notNear", "fileMentions", "key", "linesBefore", "linesAfter"]
@@ -324,6 +324,12 @@ struct ConfigDecoder {
         if let e = t["kind"] { rule.kind = try choice(e, RuleKind.self, meaning: "what the rule reports") }
         if let e = t["yields"] { rule.yields = try choice(e, RuleYielding.self, meaning: "whether the rule's findings give way to other rules'") }
         if let e = t["value"] { rule.value = try choice(e, ValueForm.self, meaning: "whether the secret is a literal or a run-time expression") }
+        if let e = t["base64Documents"] {
+            rule.base64Documents = try strings(e)
+            if let k = rule.base64Documents.firstIndex(of: ""), case .array(let nodes) = e.node.value {
+                throw ConfigError(path: path, at: nodes[k].position, "an empty `base64Documents` word would match every document; remove it")
+            }
+        }
         if let e = t["window"] { rule.window = try choice(e, RuleWindow.self, meaning: "how far around a candidate the regex may look") }
         if let e = t["examples"] { rule.examples = try strings(e) }
         if let e = t["negativeExamples"] { rule.negativeExamples = try strings(e) }

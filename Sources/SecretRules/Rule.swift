@@ -202,6 +202,12 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     public var value: ValueForm
     /// How far around a candidate the regex may look.
     public var window: RuleWindow
+    /// Words (case-insensitive literals) that mark a document whose values are base64 by
+    /// definition, e.g. `kind: Secret` (a Kubernetes Secret's `data:` map). In a buffer containing
+    /// one, short base64 values (4 characters and more, written `key: value`) are decoded and
+    /// scanned too, and a finding in the decoded value is preferred over one in the base64 text.
+    /// Decoded views are scanned by every rule, so one rule declaring the marker is enough.
+    public var base64Documents: [String]
     /// Texts the rule must fire on, the expected secret marked `«like this»` (one span per
     /// example). An example without markers must match somewhere.
     public var examples: [String]
@@ -214,7 +220,8 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         entropy: Double? = nil, path: String? = nil, context: [ContextRequirement] = [],
         decode: Encoding? = nil, decodedRegex: String? = nil, pairWith: String? = nil, allowlists: [Allowlist] = [],
         references: [String] = [], tags: [String] = [], kind: RuleKind = .token, yields: RuleYielding = .never,
-        value: ValueForm = .literal, window: RuleWindow = .line, examples: [String] = [], negativeExamples: [String] = []
+        value: ValueForm = .literal, window: RuleWindow = .line, base64Documents: [String] = [],
+        examples: [String] = [], negativeExamples: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -237,6 +244,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.yields = yields
         self.value = value
         self.window = window
+        self.base64Documents = base64Documents
         self.examples = examples
         self.negativeExamples = negativeExamples
     }

@@ -25,7 +25,7 @@ extension ScanWorker {
     func scanEncodedViews(_ buffer: UnsafeRawBufferPointer, placement: Placement, pass: inout ScanPass) {
         guard buffer.count >= 8, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var viewID = 1
-        let kubernetesSecret = pass.mentioned[engine.kubernetesSecretKeywordID]
+        let kubernetesSecret = engine.isBase64Document(pass.mentioned)
 
         // Base64 runs.
         let table = Self.base64Alphabet

@@ -43,8 +43,8 @@ public final class Engine: Sendable {
     /// For each automaton keyword id, its proximity slot (positions recorded in phase 1), or -1.
     let proximitySlot: [Int]
     let proximityWordCount: Int
-    /// Automaton keyword id of `kind: secret`.
-    let kubernetesSecretKeywordID: Int
+    /// Automaton keyword ids of every rule's `base64Documents` words (e.g. `kind: Secret`).
+    let base64DocumentKeywordIDs: [Int]
     /// Rule id → pairing family (see `Pairing`).
     let pairFamilies: [String: Int]
 
@@ -143,9 +143,15 @@ public final class Engine: Sendable {
                 reportsExpression: rule.value == .expression
             ))
         }
-        // Engine-internal words: `kind: Secret` lets short base64 values of Kubernetes secrets be
-        // decoded (see `scanEncodedViews`).
-        self.kubernetesSecretKeywordID = keywordID("kind: secret")!
+        // Document markers (`base64Documents`): short base64 values in such documents are decoded
+        // (see `scanEncodedViews`).
+        var documentIDs: [Int] = []
+        for rule in rules {
+            for word in rule.base64Documents {
+                if let id = keywordID(word), !documentIDs.contains(id) { documentIDs.append(id) }
+            }
+        }
+        self.base64DocumentKeywordIDs = documentIDs
         self.globalAllowlists = options.allowlists.map { CompiledAllowlist($0, slots: &slots) }
         while keywordRules.count < keywords.count { keywordRules.append([]) }
 
@@ -170,6 +176,12 @@ public final class Engine: Sendable {
         self.hasPairs = rules.contains { $0.pairWith != nil }
         self.fallbackRuleIDs = Set(rules.filter { $0.yields == .anyOtherRule }.map(\.id))
         self.pairFamilies = Pairing.families(rules)
+    }
+
+    /// Whether a buffer whose automaton hits are `mentioned` is a document whose values are base64
+    /// by definition (one of the rules' `base64Documents` words occurs in it).
+    func isBase64Document(_ mentioned: [Bool]) -> Bool {
+        base64DocumentKeywordIDs.contains { mentioned[$0] }
     }
 
     /// One worker per thread: it owns the PCRE2 scratch and is not `Sendable`.

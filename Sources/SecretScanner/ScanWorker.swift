@@ -477,7 +477,7 @@ public final class ScanWorker {
     /// Sorts, deduplicates and pairs the findings of a finished pass.
     func finish(_ pass: inout ScanPass) -> ScanResult {
         var findings = pass.findings
-        let kubernetes = pass.mentioned[engine.kubernetesSecretKeywordID]
+        let kubernetes = engine.isBase64Document(pass.mentioned)
         findings.sort { a, b in
             let x = a.finding, y = b.finding
             if x.secretRange.lowerBound != y.secretRange.lowerBound { return x.secretRange.lowerBound < y.secretRange.lowerBound }

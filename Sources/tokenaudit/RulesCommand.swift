@@ -128,7 +128,7 @@ struct RulesListCommand: ParsableCommand {
 /// The JSON form of `rules list` (docs/RULES.md, "rules list --format json"): `{"rules": [...]}`
 /// with one object per rule, one per line, in rule order. Each object has, in this order: `id`,
 /// `title`, `severity`, `kind`, `yields`, `value`, `window`, `description`, `keywords`, `shape`
-/// (string or null), `pairWith` (string or null), `tags`, `references`. Strings are written with
+/// (string or null), `pairWith` (string or null), `tags`, `references`, `base64Documents`. Strings are written with
 /// `JSONString.quoted`, so control characters and terminal escapes in a user's rule are `\u`
 /// escapes. New fields are only ever added.
 enum RulesJSON {
@@ -144,6 +144,7 @@ enum RulesJSON {
                 "\"description\":\(q(rule.description))", "\"keywords\":\(list(rule.keywords))",
                 "\"shape\":\(optional(rule.shape?.rawValue))", "\"pairWith\":\(optional(rule.pairWith))",
                 "\"tags\":\(list(rule.tags))", "\"references\":\(list(rule.references))",
+                "\"base64Documents\":\(list(rule.base64Documents))",
             ]
             return "  {" + fields.joined(separator: ",") + "}"
         }

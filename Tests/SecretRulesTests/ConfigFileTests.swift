@@ -175,6 +175,7 @@ struct ConfigFileTests {
         ConfigErrorCase(name: "unknown yields", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nyields = 'other-rules'", line: 4, column: 10, fragments: ["unknown yields \"other-rules\"", "\"never\", \"any-other-rule\""]),
         ConfigErrorCase(name: "unknown value form", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nvalue = 'runtime'", line: 4, column: 9, fragments: ["unknown value \"runtime\"", "\"literal\", \"expression\""]),
         ConfigErrorCase(name: "unknown window", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nwindow = 'lines'", line: 4, column: 10, fragments: ["unknown window \"lines\"", "did you mean \"line\"?"]),
+        ConfigErrorCase(name: "empty base64Documents word", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nbase64Documents = ['kind: Secret', '']", line: 4, column: 36, fragments: ["an empty `base64Documents` word"]),
         ConfigErrorCase(name: "window must be a string", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nwindow = 3", line: 4, column: 10, fragments: ["`window` must be a string, not an integer"]),
         ConfigErrorCase(name: "wrong type for array", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywords = 'a'", line: 4, column: 12, fragments: ["must be an array of strings"]),
         ConfigErrorCase(name: "wrong element type", toml: "[[rules]]\nid = 'a'\nregex = 'a'\ntags = ['x', 2]", line: 4, column: 14, fragments: ["every element of `tags` must be a string"]),

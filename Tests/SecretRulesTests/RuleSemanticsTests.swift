@@ -54,6 +54,20 @@ struct RuleSemanticsTests {
         #expect(findings.count == (kind == .password ? 0 : 1))
     }
 
+    /// Regression: `kind: Secret` was an engine keyword; now short base64 values of a Kubernetes
+    /// Secret are decoded only when a rule declares the marker in `base64Documents`.
+    @Test(arguments: [[], ["kind: Secret"]])
+    func base64DocumentMarkersAreRuleData(markers: [String]) throws {
+        let rule = Rule(
+            id: "password-demo", title: "p", keywords: ["password"], regex: #"password:\s*(\S+)"#, kind: .password,
+            base64Documents: markers)
+        // "hunter2Hunter" in base64: 18 characters before the padding, below the general minimum.
+        let yaml = "apiVersion: v1\nkind: Secret\ndata:\n  password: aHVudGVyMkh1bnRlcg==\n"
+        let findings = try Engine(rules: [rule]).makeWorker().scan(Array(yaml.utf8), path: "secret.yaml").findings
+        let decoded = findings.filter { $0.encoding == .base64 }.map { String(decoding: $0.secret, as: UTF8.self) }
+        #expect(decoded == (markers.isEmpty ? [] : ["hunter2Hunter"]))
+    }
+
     /// The stored-password contract (every `password-*` rule reports passwords) now holds by
     /// declaration, and every built-in rule's `window` agrees with what PCRE2 says of its regex.
     @Test func builtinRulesDeclareTheirSemantics() throws {

@@ -62,7 +62,9 @@ struct DecodingTests {
         let password = "hunter2Hunter"
         let encoded = base64(password)
         let yaml = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: \(encoded)\n"
-        let result = try scan(yaml, rules: [passwordRule], jit: jit, path: "k8s/secret.yaml")
+        var rule = passwordRule
+        rule.base64Documents = ["kind: Secret"]
+        let result = try scan(yaml, rules: [rule], jit: jit, path: "k8s/secret.yaml")
         let finding = try #require(result.findings.first)
         #expect(result.findings.count == 1)
         #expect(finding.secretText == password)
