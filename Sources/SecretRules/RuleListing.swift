@@ -20,7 +20,8 @@ public enum RuleListing {
 
 extension RuleListing {
     /// The listing of `rules` with each rule's details below its row: description, keywords or
-    /// shape, tags and references, indented by four spaces; a blank line between rules.
+    /// shape, pairing, the typed engine fields that are not the default (`kind = password`), tags
+    /// and references, indented by four spaces; a blank line between rules.
     public static func verboseText(_ rules: [Rule]) -> String {
         let rows = text(rules).split(separator: "\n", omittingEmptySubsequences: false)
         var out = String(rows[0]) + "\n"
@@ -30,6 +31,14 @@ extension RuleListing {
             if let shape = rule.shape { out += "    shape: \(shape.rawValue)\n" }
             if !rule.keywords.isEmpty { out += "    keywords: \(rule.keywords.joined(separator: ", "))\n" }
             if let partner = rule.pairWith { out += "    pairs with: \(partner)\n" }
+            // The typed engine fields, when not the default.
+            var semantics: [String] = []
+            if rule.kind != .token { semantics.append("kind = \(rule.kind.rawValue)") }
+            if rule.yields != .never { semantics.append("yields = \(rule.yields.rawValue)") }
+            if rule.value != .literal { semantics.append("value = \(rule.value.rawValue)") }
+            if rule.window != .line { semantics.append("window = \(rule.window.rawValue)") }
+            if !rule.base64Documents.isEmpty { semantics.append("base64Documents = \(rule.base64Documents.joined(separator: ", "))") }
+            if !semantics.isEmpty { out += "    \(semantics.joined(separator: "; "))\n" }
             if !rule.tags.isEmpty { out += "    tags: \(rule.tags.joined(separator: ", "))\n" }
             for reference in rule.references { out += "    see: \(reference)\n" }
         }

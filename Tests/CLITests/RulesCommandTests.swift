@@ -188,6 +188,9 @@ struct RulesCommandTests {
             ["token", "never", "literal", "multiline"],
             ["token", "any-other-rule", "literal", "line"],
         ])
+        let verbose = try BinaryRunner.run(["rules", "list", "--verbose", "--rules", "password-persisted-by-app,private-key"])
+        #expect(verbose.stdout.contains("\n    kind = password; value = expression\n"), "\(verbose.stdout)")
+        #expect(verbose.stdout.contains("\n    window = multiline\n"), "\(verbose.stdout)")
     }
 
     /// Regression (issue 14): a rule title with an ESC sequence from a config was printed raw by
