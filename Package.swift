@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 // TokenAudit: validates Sirportly API credential formats and finds leaked credentials and stored
-// passwords. Module layout and contracts: see docs/ARCHITECTURE-NOTES.md and the team's ARCHITECTURE.md.
-// Every dependency arrow points down: tokenaudit → SecretLint/SecretReport → SecretScanner →
-// SecretRules/TokenFormat/PCRE2 → CPCRE2.
+// passwords. Module layout: the team's ARCHITECTURE.md; Swift APIs where modules meet: docs/CONTRACTS.md.
+// Every dependency arrow points down: tokenaudit → SecretLint/SecretReport → ScanResults (the one
+// finding type) and SecretScanner → SecretRules/TokenFormat/PCRE2 → CPCRE2.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "PCRE2", targets: ["PCRE2"]),
         .library(name: "SecretRules", targets: ["SecretRules"]),
         .library(name: "SecretScanner", targets: ["SecretScanner"]),
+        .library(name: "ScanResults", targets: ["ScanResults"]),
         .library(name: "SecretLint", targets: ["SecretLint"]),
         .library(name: "SecretReport", targets: ["SecretReport"]),
     ],
@@ -45,17 +46,22 @@ let package = Package(
         .executableTarget(name: "RulePackEmbedder"),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
         .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
-        .target(name: "SecretLint", dependencies: ["SecretScanner", "SecretRules", "TokenFormat", "CZlib"]),
-        .target(name: "SecretReport", dependencies: ["SecretScanner", "SecretRules"]),
+        .target(name: "ScanResults", dependencies: ["SecretRules"]),
+        .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "CZlib"]),
+        .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
 
         // The command: the only module that imports ArgumentParser.
         .executableTarget(
             name: "tokenaudit",
             dependencies: [
-                "TokenFormat", "PCRE2", "SecretRules", "SecretScanner", "SecretLint", "SecretReport",
+                "TokenFormat", "PCRE2", "SecretRules", "SecretScanner", "ScanResults", "SecretLint", "SecretReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Test support: fixture builders shared by test targets (temporary trees, the binary runner,
+        // gzip, generated credentials). A regular target that only test targets depend on.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         // Tests.
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
@@ -64,11 +70,11 @@ let package = Package(
         .testTarget(name: "SecretScannerTests", dependencies: ["SecretScanner", "SecretRules", "TokenFormat"]),
         .testTarget(
             name: "CorpusTests",
-            dependencies: ["SecretScanner", "SecretRules", "SecretLint"]
+            dependencies: ["SecretScanner", "SecretRules", "SecretLint", "ScanResults"]
         ),
-        .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "SecretScanner", "SecretRules"]),
-        .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "SecretScanner", "SecretRules"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenaudit"]),
+        .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "ScanResults", "SecretScanner", "SecretRules", "TestSupport"]),
+        .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ScanResults
 
 /// A system call failure on one input, with the system's message. Recorded as a skip reason,
 /// never fatal to the run.

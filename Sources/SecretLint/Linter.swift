@@ -1,10 +1,11 @@
 import Dispatch
+import ScanResults
 import SecretRules
 import SecretScanner
 import Synchronization
 
-/// Runs scans: walks the request's paths, scans every target on worker threads, and collects
-/// findings (redacted), skipped files with reasons, warnings and stats into a `ScanReport`.
+/// Runs scans: walks the request's paths, scans every input on worker threads, and pushes
+/// findings (redacted), skipped inputs with reasons and warnings into a `ScanSink` in report order.
 public enum Linter {
     /// Plans the scan: walks every path of the request. Throws when a path does not exist or a
     /// directory named in the request cannot be listed, or when stdin is named twice.
@@ -20,15 +21,22 @@ public enum Linter {
         return walker.finish()
     }
 
-    /// Scans the targets of `plan` on `request.jobs` threads (default: every processor), each
-    /// with its own scanner from `makeScanner`. One failing target is recorded as skipped and the
-    /// run goes on. The report's order depends only on paths and positions, never on scheduling.
-    /// `maxFileSize` overrides `request.maxFileSize` (the config's limit, resolved by the caller).
+    /// How many inputs may be scanned ahead of the oldest one not yet delivered, per worker. Bounds
+    /// the reorder buffer (and so memory) when one early input is slow.
+    static let reorderWindowPerJob = 64
+
+    /// Scans the targets of `plan` on `request.jobs` threads (default: every processor), each with
+    /// its own scanner from `makeScanner`, and delivers the results to `sink` on the calling thread
+    /// in target order (a reorder buffer by target index): the output is identical for any number
+    /// of jobs. One failing target is recorded as skipped and the run goes on. `maxFileSize`
+    /// overrides `request.maxFileSize` (the config's limit, resolved by the caller). Throws
+    /// `ScanError.output` when the sink fails (the workers are stopped first).
     public static func execute(
         _ plan: ScanPlan, request: ScanRequest, maxFileSize: Int64? = nil, failOn: Severity = .low,
-        events: (any ScanEventSink)? = nil,
+        tool: ToolInfo = ToolInfo(name: "tokenaudit", version: ""), stats base: ScanStats = ScanStats(),
+        into sink: inout some ScanSink,
         makeScanner: @escaping @Sendable () throws -> any ContentScanner
-    ) -> ScanReport {
+    ) throws(ScanError) -> ScanSummary {
         let start = ContinuousClock.now
         let settings = TargetScanSettings(
             maxFileSize: maxFileSize ?? request.maxFileSize, scanBinary: request.scanBinary,
@@ -36,77 +44,160 @@ public enum Linter {
             redact: request.redact, inMemoryLimit: request.inMemoryLimit)
         let targets = plan.targets
         let jobs = max(1, min(request.jobs.flatMap { $0 > 0 ? $0 : nil } ?? onlineProcessorCount(), max(1, targets.count)))
-        let next = Mutex(0)
-        let outcomes = Mutex([TargetOutcome?](repeating: nil, count: targets.count))
-        let setupFailure = Mutex<String?>(nil)
+        let buffer = ReorderBuffer(count: targets.count, window: jobs * reorderWindowPerJob)
 
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            let scanner: any ContentScanner
-            do {
-                scanner = try makeScanner()
-            } catch {
-                setupFailure.withLock { $0 = "\(error)" }
-                return
-            }
-            let scan = TargetScan(settings: settings, scanner: scanner)
-            while true {
-                let index = next.withLock { value -> Int in
-                    defer { value += 1 }
-                    return value
+        let workers = DispatchGroup()
+        DispatchQueue.global().async(group: workers) {
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                let scan: TargetScan?
+                let setupFailure: String?
+                do {
+                    scan = TargetScan(settings: settings, scanner: try makeScanner())
+                    setupFailure = nil
+                } catch {
+                    scan = nil
+                    setupFailure = "\(error)"
                 }
-                guard index < targets.count else { return }
-                let target = targets[index]
-                let outcome = scan.run(target)
-                if let events {
-                    switch outcome {
-                    case .scanned(_, let bytes, let warnings):
-                        for warning in warnings { events.receive(.warning("\(target.path): \(warning)")) }
-                        events.receive(.scanned(path: target.path, bytes: bytes))
-                    case .skipped(let reason, _):
-                        events.receive(.skipped(SkippedFile(path: target.path, reason: reason)))
+                while let index = buffer.claim() {
+                    let outcome: TargetOutcome
+                    if buffer.isCancelled {
+                        outcome = .skipped(.scanFailed(message: "cancelled"), warnings: [])
+                    } else if let scan {
+                        outcome = scan.run(targets[index])
+                    } else {
+                        outcome = .skipped(.scanFailed(message: setupFailure ?? "not scanned"), warnings: [])
                     }
+                    buffer.complete(index, outcome)
                 }
-                outcomes.withLock { $0[index] = outcome }
             }
         }
 
-        var report = ScanReport(failOn: failOn)
-        report.skipped = plan.skipped
-        report.stats.filesIgnored = plan.ignored
-        report.stats.jobs = jobs
-        let results = outcomes.withLock { $0 }
-        for (target, outcome) in zip(targets, results) {
-            switch outcome {
-            case .scanned(let findings, let bytes, let warnings):
-                report.findings += findings
-                report.stats.filesScanned += 1
-                report.stats.bytesScanned += bytes
-                report.warnings += warnings.map { "\(target.path): \($0)" }
-            case .skipped(let reason, let warnings):
-                report.skipped.append(SkippedFile(path: target.path, reason: reason))
-                report.warnings += warnings.map { "\(target.path): \($0)" }
-            case nil:
-                let message = setupFailure.withLock { $0 } ?? "not scanned"
-                report.skipped.append(SkippedFile(path: target.path, reason: .scanFailed(message: message)))
+        var stats = base
+        stats.filesIgnored = plan.ignored
+        stats.jobs = jobs
+        var skipped = plan.skipped
+        var warnings: [String] = []
+        var sinkError: (any Error)?
+        func deliver(_ body: () throws -> Void) {
+            guard sinkError == nil else { return }
+            do { try body() } catch {
+                sinkError = error
+                buffer.cancel()
             }
         }
-        report.findings.sort(by: Self.reportOrder)
-        report.skipped.sort { ($0.path, $0.reason.id) < ($1.path, $1.reason.id) }
-        report.stats.durationSeconds = Self.seconds(ContinuousClock.now - start)
-        return report
+        deliver { try sink.begin(tool: tool) }
+        for input in plan.skipped { deliver { try sink.skipped(input) } }
+        for (index, target) in targets.enumerated() {
+            let outcome = buffer.next(index)
+            switch outcome {
+            case .scanned(let findings, let bytes, let targetWarnings):
+                stats.filesScanned += 1
+                stats.bytesScanned += bytes
+                for warning in targetWarnings {
+                    let message = "\(target.path): \(warning)"
+                    warnings.append(message)
+                    deliver { try sink.warning(message) }
+                }
+                deliver { try sink.inputScanned(path: target.path, bytes: bytes) }
+                for finding in findings {
+                    stats.findingsBySeverity[finding.severity, default: 0] += 1
+                    deliver { try sink.finding(finding) }
+                }
+            case .skipped(let reason, let targetWarnings):
+                for warning in targetWarnings {
+                    let message = "\(target.path): \(warning)"
+                    warnings.append(message)
+                    deliver { try sink.warning(message) }
+                }
+                let input = SkippedInput(path: target.path, reason: reason)
+                skipped.append(input)
+                deliver { try sink.skipped(input) }
+            }
+        }
+        workers.wait()
+        skipped.sort(by: SkippedInput.reportOrder)
+        stats.durationSeconds += seconds(ContinuousClock.now - start)
+        let paths = request.paths.isEmpty ? ["."] : request.paths
+        let summary = ScanSummary(
+            coverage: Coverage(roots: paths, skipped: skipped), warnings: warnings, stats: stats, failOn: failOn)
+        deliver { try sink.end(summary) }
+        if let sinkError { throw .output(message: "\(sinkError)") }
+        return summary
     }
 
-    /// Sort order of findings: path (bytes), line, column, rule id, end position.
-    static func reportOrder(_ a: ReportedFinding, _ b: ReportedFinding) -> Bool {
-        if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-        if a.line != b.line { return a.line < b.line }
-        if a.column != b.column { return a.column < b.column }
-        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
-        return (a.endLine, a.endColumn) < (b.endLine, b.endColumn)
+    /// `execute` collecting everything into a `ScanReport` (tests, and callers that want the whole
+    /// result in memory).
+    public static func execute(
+        _ plan: ScanPlan, request: ScanRequest, maxFileSize: Int64? = nil, failOn: Severity = .low,
+        makeScanner: @escaping @Sendable () throws -> any ContentScanner
+    ) -> ScanReport {
+        var sink = CollectingSink()
+        // A CollectingSink never throws, so neither does execute.
+        _ = try? execute(plan, request: request, maxFileSize: maxFileSize, failOn: failOn, into: &sink, makeScanner: makeScanner)
+        return sink.report
     }
 
     static func seconds(_ duration: Duration) -> Double {
         let (s, attos) = duration.components
         return Double(s) + Double(attos) / 1e18
     }
+}
+
+/// Hands target indexes to workers in order and gives their outcomes back in order.
+///
+/// Workers `claim` the next index (blocking while `window` claimed outcomes wait undelivered) and
+/// `complete` it; the delivering thread takes outcomes with `next(i)` for i = 0, 1, 2, ….
+/// Memory holds at most `window` outcomes whatever the number of targets.
+final class ReorderBuffer: Sendable {
+    private struct State {
+        var nextClaim = 0
+        var ready: [Int: TargetOutcome] = [:]
+        var cancelled = false
+    }
+
+    private let count: Int
+    private let state = Mutex(State())
+    /// Signalled once per completed outcome.
+    private let completed = DispatchSemaphore(value: 0)
+    /// Free places in the window; a worker takes one per claim, the deliverer returns one per
+    /// delivered outcome.
+    private let slots: DispatchSemaphore
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.slots = DispatchSemaphore(value: max(1, window))
+    }
+
+    /// The next index to scan, or nil when every index is claimed.
+    func claim() -> Int? {
+        slots.wait()
+        let index = state.withLock { state -> Int? in
+            guard state.nextClaim < count else { return nil }
+            defer { state.nextClaim += 1 }
+            return state.nextClaim
+        }
+        if index == nil { slots.signal() }
+        return index
+    }
+
+    func complete(_ index: Int, _ outcome: TargetOutcome) {
+        state.withLock { $0.ready[index] = outcome }
+        completed.signal()
+    }
+
+    /// The outcome of `index`, waiting until it is complete. Call for 0, 1, 2, … in order.
+    func next(_ index: Int) -> TargetOutcome {
+        while true {
+            if let outcome = state.withLock({ $0.ready.removeValue(forKey: index) }) {
+                slots.signal()
+                return outcome
+            }
+            completed.wait()
+        }
+    }
+
+    /// Asks workers to stop scanning (remaining targets complete at once as not scanned).
+    func cancel() { state.withLock { $0.cancelled = true } }
+
+    var isCancelled: Bool { state.withLock { $0.cancelled } }
 }

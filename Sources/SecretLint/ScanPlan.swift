@@ -1,3 +1,4 @@
+import ScanResults
 /// One input to scan.
 public struct ScanTarget: Sendable, Hashable {
     public enum Source: Sendable, Hashable {
@@ -28,11 +29,11 @@ public struct ScanPlan: Sendable {
     /// Targets sorted by display path, without duplicates.
     public var targets: [ScanTarget]
     /// Entries the walk could not or would not scan (symlinks, loops, FIFOs, unreadable directories).
-    public var skipped: [SkippedFile]
+    public var skipped: [SkippedInput]
     /// Entries left out by ignore files.
     public var ignored: Int
 
-    public init(targets: [ScanTarget] = [], skipped: [SkippedFile] = [], ignored: Int = 0) {
+    public init(targets: [ScanTarget] = [], skipped: [SkippedInput] = [], ignored: Int = 0) {
         self.targets = targets
         self.skipped = skipped
         self.ignored = ignored
@@ -110,7 +111,7 @@ struct DirectoryWalker {
             let shown = display.isEmpty ? named : display
             plan.targets.append(ScanTarget(path: shown, relativePath: shown, source: .file(fsPath), isExplicit: true))
         case .symlink, .socket, .other:
-            plan.skipped.append(SkippedFile(path: display.isEmpty ? named : display, reason: status.kind.skipReason ?? .device))
+            plan.skipped.append(SkippedInput(path: display.isEmpty ? named : display, reason: status.kind.skipReason ?? .device))
         }
     }
 
@@ -155,15 +156,15 @@ struct DirectoryWalker {
             var resolved = status
             if status.kind == .symlink {
                 guard followSymlinks else {
-                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .symlink))
+                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .symlink))
                     continue
                 }
                 guard case .success(let target) = EntryStatus.of(childFS, followingSymlink: true) else {
-                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .brokenSymlink))
+                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .brokenSymlink))
                     continue
                 }
                 if target.kind == .directory && ancestors.contains(target.identity) {
-                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .symlinkLoop))
+                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .symlinkLoop))
                     continue
                 }
                 resolved = target
@@ -172,7 +173,7 @@ struct DirectoryWalker {
             case .directory:
                 switch directoryEntries(childFS) {
                 case .failure(let error):
-                    plan.skipped.append(SkippedFile(path: childDisplay, reason: .unreadable(message: error.message)))
+                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .unreadable(message: error.message)))
                 case .success(let childNames):
                     let childIgnores = loadIgnores(in: childFS, names: childNames, relative: childRelative, into: ignores)
                     walk(fsPath: childFS, names: childNames, display: display, relative: childRelative,
@@ -181,7 +182,7 @@ struct DirectoryWalker {
             case .regular:
                 plan.targets.append(ScanTarget(path: childDisplay, relativePath: childRelative, source: .file(childFS), isExplicit: false))
             default:
-                plan.skipped.append(SkippedFile(path: childDisplay, reason: resolved.kind.skipReason ?? .device))
+                plan.skipped.append(SkippedInput(path: childDisplay, reason: resolved.kind.skipReason ?? .device))
             }
         }
     }

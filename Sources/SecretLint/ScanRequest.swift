@@ -73,6 +73,8 @@ public enum ScanError: Error, Sendable, CustomStringConvertible {
     case stdinTwice
     /// The rules could not be compiled into an engine.
     case engine(message: String)
+    /// The sink (a reporter writing to its output) failed; `message` is its error.
+    case output(message: String)
 
     public var description: String {
         switch self {
@@ -80,21 +82,7 @@ public enum ScanError: Error, Sendable, CustomStringConvertible {
         case .unreadableRoot(let path, let message): "\(path): \(message)"
         case .stdinTwice: "standard input (-) can be scanned only once"
         case .engine(let message): "cannot build the scanner: \(message)"
+        case .output(let message): "cannot write the report: \(message)"
         }
     }
-}
-
-/// What happens during a scan, for progress displays and warnings. Called from worker threads.
-public enum ScanEvent: Sendable {
-    /// A file's content was scanned (`bytes` as the engine saw them).
-    case scanned(path: String, bytes: Int64)
-    /// A file was skipped.
-    case skipped(SkippedFile)
-    /// A non-fatal problem, e.g. a rule hitting its match limit on one file.
-    case warning(String)
-}
-
-/// Receives scan events. Libraries never print; the CLI implements this to show warnings.
-public protocol ScanEventSink: Sendable {
-    func receive(_ event: ScanEvent)
 }

@@ -1,5 +1,6 @@
 import PCRE2
 import SecretRules
+import ScanResults
 import SecretScanner
 
 /// The configuration and engine of one scan: the config file (if any), the effective rules, and
@@ -117,20 +118,32 @@ public struct EngineContentScanner: ContentScanner {
 
 extension Linter {
     /// Runs a whole scan: loads the config and rules, walks the paths, scans every target in
-    /// parallel with the engine, and returns the report. Throws only for problems with the run
-    /// itself (bad config, a path that does not exist, stdin named twice); failing files are
-    /// recorded in `skipped`.
-    public static func run(_ request: ScanRequest, events: (any ScanEventSink)? = nil) throws(ScanError) -> ScanReport {
+    /// parallel with the engine, and pushes the results into `sink` as they are found (in report
+    /// order). Throws only for problems with the run itself (bad config, a path that does not
+    /// exist, stdin named twice, a failing sink); failing files are recorded as skipped.
+    public static func run(
+        _ request: ScanRequest, tool: ToolInfo = ToolInfo(name: "tokenaudit", version: ""), into sink: inout some ScanSink
+    ) throws(ScanError) -> ScanSummary {
         let start = ContinuousClock.now
         let setup = try ScanSetup.load(request)
         let plan = try plan(request)
         let engine = setup.engine
-        var report = execute(plan, request: request, maxFileSize: setup.maxFileSize, failOn: setup.failOn, events: events) {
+        var stats = ScanStats()
+        stats.rules = setup.rules.count
+        stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
+        stats.durationSeconds = seconds(ContinuousClock.now - start)
+        return try execute(
+            plan, request: request, maxFileSize: setup.maxFileSize, failOn: setup.failOn, tool: tool, stats: stats,
+            into: &sink
+        ) {
             EngineContentScanner(worker: engine.makeWorker())
         }
-        report.stats.rules = setup.rules.count
-        report.stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
-        report.stats.durationSeconds = seconds(ContinuousClock.now - start)
-        return report
+    }
+
+    /// `run` collecting everything into a `ScanReport`.
+    public static func run(_ request: ScanRequest) throws(ScanError) -> ScanReport {
+        var sink = CollectingSink()
+        _ = try run(request, into: &sink)
+        return sink.report
     }
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ScanResults
 import SecretScanner
 import TokenFormat
 
@@ -160,6 +161,7 @@ struct TargetScan {
                 fingerprint: finding.fingerprint, group: finding.group, key: finding.key, encoding: finding.encoding,
                 message: finding.message, lineText: lines[i])
         }
+        .sorted(by: ReportedFinding.reportOrder)
         return .scanned(findings: reported, bytes: total, warnings: result.warnings)
     }
 

@@ -1,86 +1,140 @@
+import ScanResults
+
 /// The JSON report, the contract other tools rely on (ARCHITECTURE.md):
-/// `{"tool":{"name","version"},"findings":[…],"skipped":[…],"stats":{…}}`.
+/// `{"tool":{"name","version"},"findings":[…],"skipped":[…],"warnings":[…],"stats":{…}}`.
 ///
 /// Keys come in a fixed order; optional finding fields (`group`, `key`, `encoding`, `message`,
-/// `lineText`) are present only when known. Strings are escaped per RFC 8259, and C1 controls,
-/// DEL and bidi overrides are escaped too, so a terminal showing the raw JSON cannot be driven by
-/// a scanned file. Pretty-printed with two-space indentation and a final newline.
-public struct JSONReporter: Sendable {
-    public init() {}
+/// `lineText`, and `commit`/`author`/`date`/`removed`/`blob`, `evidence`, `verification` when
+/// another layer filled them) are present only when known. Strings are escaped by `JSONString`.
+/// Pretty-printed with two-space indentation and a final newline.
+///
+/// Streams: the head and each finding are written as they arrive; `skipped`, `warnings` and
+/// `stats` at the end.
+public struct JSONReporter: Reporter {
+    private var output: any ReportOutput
+    private var writer = JSONWriter()
 
-    public func format(_ report: Report) -> String {
-        var w = JSONWriter()
-        w.object { w in
-            w.key("tool")
-            w.object { w in
-                w.field("name", report.tool.name)
-                w.field("version", report.tool.version)
+    public init(output: any ReportOutput) { self.output = output }
+
+    public mutating func begin(tool: ToolInfo) throws {
+        writer.beginObject()
+        writer.key("tool")
+        writer.object { w in
+            w.field("name", tool.name)
+            w.field("version", tool.version)
+        }
+        writer.key("findings")
+        writer.beginArray()
+        try output.write(writer.take())
+    }
+
+    public mutating func finding(_ f: ReportedFinding) throws {
+        writer.object { w in
+            w.field("ruleID", f.ruleID)
+            w.field("title", f.title)
+            w.field("severity", f.severity.rawValue)
+            w.field("file", f.path)
+            w.field("line", f.line)
+            w.field("column", f.column)
+            w.field("endLine", f.endLine)
+            w.field("endColumn", f.endColumn)
+            w.field("secret", f.secret)
+            w.field("fingerprint", f.fingerprint)
+            if let group = f.group { w.field("group", group) }
+            if let key = f.key { w.field("key", key) }
+            if let encoding = f.encoding { w.field("encoding", encoding.rawValue) }
+            if let message = f.message { w.field("message", message) }
+            if let line = f.lineText { w.field("lineText", line) }
+            if let p = f.provenance {
+                w.field("commit", p.commit)
+                w.field("author", p.author)
+                w.field("date", p.date)
+                if let removed = p.removedFromHead { w.field("removed", removed) }
+                if let blob = p.blob { w.field("blob", blob) }
             }
-            w.key("findings")
-            w.array(report.findings) { w, f in
-                w.object { w in
-                    w.field("ruleID", f.ruleID)
-                    w.field("title", f.title)
-                    w.field("severity", f.severity.rawValue)
-                    w.field("file", f.file)
-                    w.field("line", f.line)
-                    w.field("column", f.column)
-                    w.field("endLine", f.endLine)
-                    w.field("endColumn", f.endColumn)
-                    w.field("secret", f.secret)
-                    w.field("fingerprint", f.fingerprint)
-                    if let group = f.group { w.field("group", group) }
-                    if let key = f.key { w.field("key", key) }
-                    if let encoding = f.encoding { w.field("encoding", encoding) }
-                    if let message = f.message { w.field("message", message) }
-                    if let line = f.lineText { w.field("lineText", line) }
+            if !f.evidence.isEmpty {
+                w.key("evidence")
+                w.array(f.evidence) { w, e in
+                    w.object { w in
+                        w.field("id", e.id)
+                        w.field("weight", e.weight, digits: 3)
+                    }
                 }
             }
-            w.key("skipped")
-            w.array(report.skipped) { w, s in
+            if let v = f.verification {
+                w.key("verification")
                 w.object { w in
-                    w.field("file", s.file)
-                    w.field("reason", s.reason)
-                    w.field("detail", s.detail)
+                    w.field("status", v.status.rawValue)
+                    if let detail = v.detail { w.field("detail", detail) }
                 }
-            }
-            w.key("warnings")
-            w.array(report.warnings) { w, warning in w.string(warning) }
-            w.key("stats")
-            let stats = report.stats
-            w.object { w in
-                w.field("filesScanned", stats.filesScanned)
-                w.field("bytesScanned", Int(stats.bytesScanned))
-                w.field("filesSkipped", report.skipped.count)
-                w.field("filesIgnored", stats.filesIgnored)
-                w.field("findings", report.findings.count)
-                w.key("findingsBySeverity")
-                w.object { w in
-                    for (severity, count) in report.findingsBySeverity { w.field(severity.rawValue, count) }
-                }
-                w.key("skippedByReason")
-                w.object { w in
-                    for (reason, count) in report.skippedByReason { w.field(reason, count) }
-                }
-                w.key("durationSeconds")
-                w.raw(NumberText.fixed(stats.durationSeconds, 3))
-                w.key("bytesPerSecond")
-                w.raw(NumberText.fixed(stats.bytesPerSecond, 0))
-                w.field("jobs", stats.jobs)
-                w.field("jit", stats.jit)
-                w.field("rules", stats.rules)
             }
         }
-        return w.output + "\n"
+        try output.write(writer.take())
+    }
+
+    public mutating func end(_ summary: ScanSummary) throws {
+        writer.endContainer()
+        let skipped = summary.coverage.skipped
+        writer.key("skipped")
+        writer.array(skipped) { w, s in
+            w.object { w in
+                w.field("file", s.path)
+                w.field("reason", s.reason.id)
+                w.field("detail", s.reason.description)
+            }
+        }
+        writer.key("warnings")
+        writer.array(summary.warnings) { w, warning in w.string(warning) }
+        writer.key("stats")
+        let stats = summary.stats
+        writer.object { w in
+            w.field("filesScanned", stats.filesScanned)
+            w.field("bytesScanned", Int(stats.bytesScanned))
+            w.field("filesSkipped", skipped.count)
+            w.field("filesIgnored", stats.filesIgnored)
+            w.field("findings", stats.findings)
+            w.key("findingsBySeverity")
+            w.object { w in
+                for (severity, count) in stats.findingsBySeverityDescending { w.field(severity.rawValue, count) }
+            }
+            w.key("skippedByReason")
+            w.object { w in
+                for (reason, count) in summary.coverage.skippedByReason { w.field(reason, count) }
+            }
+            w.field("durationSeconds", stats.durationSeconds, digits: 3)
+            w.field("bytesPerSecond", stats.bytesPerSecond, digits: 0)
+            w.field("jobs", stats.jobs)
+            w.field("jit", stats.jit)
+            w.field("rules", stats.rules)
+        }
+        writer.endContainer()
+        try output.write(writer.take() + "\n")
     }
 }
 
-/// A small pretty-printing JSON writer with keys in insertion order.
-struct JSONWriter {
-    private(set) var output = ""
+/// The one JSON writer: keys in insertion order, strings escaped by `JSONString.quoted`.
+///
+/// `.pretty` indents by two spaces (reports); `.compact` writes a value on one line, for JSON
+/// Lines: write one value, `take()` it and add `"\n"`. Containers are written either with the
+/// closure forms (`object`, `array`) or, for streaming, with `beginObject`/`beginArray` and
+/// `endContainer`; `take()` hands over what was written so far.
+public struct JSONWriter: Sendable {
+    public enum Style: Sendable { case pretty, compact }
+
+    public let style: Style
+    private var output = ""
     private var depth = 0
     private var needsComma = [false]
     private var afterKey = false
+    private var closers: [String] = []
+
+    public init(style: Style = .pretty) { self.style = style }
+
+    /// The text written since the last `take()`.
+    public mutating func take() -> String {
+        defer { output = "" }
+        return output
+    }
 
     private mutating func beginValue() {
         if afterKey {
@@ -88,63 +142,83 @@ struct JSONWriter {
             return
         }
         if needsComma[needsComma.count - 1] { output += "," }
-        if depth > 0 { output += "\n" + String(repeating: "  ", count: depth) }
+        if depth > 0 && style == .pretty { output += "\n" + String(repeating: "  ", count: depth) }
         needsComma[needsComma.count - 1] = true
     }
 
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         beginValue()
-        output += JSONString.quoted(name) + ": "
+        output += JSONString.quoted(name) + (style == .pretty ? ": " : ":")
         afterKey = true
     }
 
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
-        container("{", "}", body)
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        beginObject()
+        body(&self)
+        endContainer()
     }
 
-    mutating func array<T>(_ items: [T], _ element: (inout JSONWriter, T) -> Void) {
-        container("[", "]") { w in
-            for item in items { element(&w, item) }
-        }
+    public mutating func array<T>(_ items: some Sequence<T>, _ element: (inout JSONWriter, T) -> Void) {
+        beginArray()
+        for item in items { element(&self, item) }
+        endContainer()
     }
 
-    private mutating func container(_ open: String, _ close: String, _ body: (inout JSONWriter) -> Void) {
+    public mutating func beginObject() { open("{") }
+    public mutating func beginArray() { open("[") }
+
+    private mutating func open(_ bracket: String) {
         beginValue()
-        output += open
+        output += bracket
         depth += 1
         needsComma.append(false)
-        body(&self)
-        let hadItems = needsComma.removeLast()
-        depth -= 1
-        if hadItems { output += "\n" + String(repeating: "  ", count: depth) }
-        output += close
+        closers.append(bracket == "{" ? "}" : "]")
     }
 
-    mutating func string(_ value: String) {
+    /// Closes the innermost open object or array.
+    public mutating func endContainer() {
+        let hadItems = needsComma.removeLast()
+        depth -= 1
+        if hadItems && style == .pretty { output += "\n" + String(repeating: "  ", count: depth) }
+        output += closers.removeLast()
+    }
+
+    public mutating func string(_ value: String) {
         beginValue()
         output += JSONString.quoted(value)
     }
 
-    mutating func raw(_ literal: String) {
+    public mutating func null() {
+        beginValue()
+        output += "null"
+    }
+
+    /// A literal written as is (numbers formatted by the caller).
+    public mutating func raw(_ literal: String) {
         beginValue()
         output += literal
     }
 
-    mutating func field(_ name: String, _ value: String) {
+    public mutating func field(_ name: String, _ value: String) {
         key(name)
         string(value)
     }
 
-    mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: String, _ value: Int) {
         key(name)
         raw(String(value))
     }
 
-    mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         raw(value ? "true" : "false")
     }
 
+    /// A number with a fixed count of decimals (`digits` 0: an integer).
+    public mutating func field(_ name: String, _ value: Double, digits: Int) {
+        key(name)
+        raw(NumberText.fixed(value, digits))
+    }
 }
 
 /// JSON string literals, for every JSON TokenAudit writes (reports, `validate --format json`).

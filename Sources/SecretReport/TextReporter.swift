@@ -1,29 +1,54 @@
+import ScanResults
+
 /// The human report: one block per finding, the findings of a credential pair shown together.
 ///
 /// Each finding is a header line `path:line:column  severity  rule-id  title`, then the line
-/// holding the secret (already redacted) indented by four spaces, then `note: message` when the
-/// rule has one. The other members of a pair follow their first member, introduced by
-/// `paired with`. Everything from scanned files passes through `TerminalText.neutralised`.
-/// Colour (ANSI) only when `color` is set; the caller decides (TTY, `--no-color`, `NO_COLOR`).
-public struct TextReporter: Sendable {
+/// holding the secret (already redacted) indented by four spaces, then, when known, `commit:` (git
+/// provenance), `evidence:`, `verified:` and `note:` lines. The other members of a pair follow
+/// their first member, introduced by `paired with`. Everything from scanned files passes through
+/// `TerminalText.neutralised`. Colour (ANSI) only when `color` is set.
+///
+/// Streams: findings are buffered only while they belong to the same input (pairs never span
+/// inputs) and written when the next input starts or the run ends.
+public struct TextReporter: Reporter {
     public var color: Bool
+    private var output: any ReportOutput
+    private var pending: [ReportedFinding] = []
 
-    public init(color: Bool = false) { self.color = color }
+    public init(output: any ReportOutput, color: Bool = false) {
+        self.output = output
+        self.color = color
+    }
 
-    /// The findings as text; empty when there are none.
-    public func format(_ report: Report) -> String {
-        let style = Styler(enabled: color)
+    public mutating func begin(tool: ToolInfo) throws {}
+
+    public mutating func finding(_ finding: ReportedFinding) throws {
+        if let last = pending.last, last.path != finding.path { try flush() }
+        pending.append(finding)
+    }
+
+    public mutating func end(_ summary: ScanSummary) throws { try flush() }
+
+    private mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let text = Self.blocks(pending, style: Styler(enabled: color))
+        pending.removeAll(keepingCapacity: true)
+        try output.write(text)
+    }
+
+    /// The blocks of one input's findings, pairs together.
+    static func blocks(_ findings: [ReportedFinding], style: Styler) -> String {
         var out = ""
         var printedGroups = Set<String>()
         var membersByGroup: [String: [Int]] = [:]
-        for (i, finding) in report.findings.enumerated() {
+        for (i, finding) in findings.enumerated() {
             if let group = finding.group { membersByGroup[group, default: []].append(i) }
         }
-        for (i, finding) in report.findings.enumerated() {
+        for (i, finding) in findings.enumerated() {
             if let group = finding.group {
                 guard printedGroups.insert(group).inserted else { continue }
                 for (n, member) in (membersByGroup[group] ?? [i]).enumerated() {
-                    out += block(report.findings[member], pairedLead: n > 0, style: style)
+                    out += block(findings[member], pairedLead: n > 0, style: style)
                 }
             } else {
                 out += block(finding, pairedLead: false, style: style)
@@ -32,8 +57,8 @@ public struct TextReporter: Sendable {
         return out
     }
 
-    private func block(_ f: Report.Finding, pairedLead: Bool, style: Styler) -> String {
-        let location = TerminalText.neutralised("\(f.file):\(f.line):\(f.column)")
+    private static func block(_ f: ReportedFinding, pairedLead: Bool, style: Styler) -> String {
+        let location = TerminalText.neutralised("\(f.path):\(f.line):\(f.column)")
         var header = "\(style.bold(location))  \(style.severity(f.severity.rawValue, f.severity.rawValue))  "
             + "\(TerminalText.neutralised(f.ruleID))  \(TerminalText.neutralised(f.title))"
         if pairedLead { header = "  " + style.dim("paired with") + " " + header }
@@ -43,6 +68,19 @@ public struct TextReporter: Sendable {
         } else {
             text += "    " + style.dim("secret: ") + TerminalText.neutralised(f.secret) + "\n"
         }
+        if let p = f.provenance {
+            var line = "\(p.commit.prefix(12)) by \(p.author) on \(p.date)"
+            if p.removedFromHead == true { line += " (removed from HEAD, still in history)" }
+            text += "    " + style.dim("commit: ") + TerminalText.neutralised(line) + "\n"
+        }
+        if !f.evidence.isEmpty {
+            let list = f.evidence.map { "\($0.id) \(NumberText.fixed($0.weight, 2))" }.joined(separator: ", ")
+            text += "    " + style.dim("evidence: ") + TerminalText.neutralised(list) + "\n"
+        }
+        if let v = f.verification {
+            let line = v.status.rawValue + (v.detail.map { " (\($0))" } ?? "")
+            text += "    " + style.dim("verified: ") + TerminalText.neutralised(line) + "\n"
+        }
         if let message = f.message {
             text += "    " + style.dim("note: ") + TerminalText.neutralised(message) + "\n"
         }
@@ -50,16 +88,17 @@ public struct TextReporter: Sendable {
     }
 }
 
-/// The end-of-run summary for standard error: files and bytes scanned, every skipped file with its
-/// reason, counts by severity, duration and throughput.
+/// The end-of-run summary for standard error: files and bytes scanned, every skipped input with
+/// its reason, counts by severity, duration and throughput.
 public struct SummaryReporter: Sendable {
     public var color: Bool
 
     public init(color: Bool = false) { self.color = color }
 
-    public func format(_ report: Report) -> String {
+    public func format(_ summary: ScanSummary) -> String {
         let style = Styler(enabled: color)
-        let stats = report.stats
+        let stats = summary.stats
+        let skipped = summary.coverage.skipped
         let files = stats.filesScanned == 1 ? "1 file" : "\(stats.filesScanned) files"
         var out = "Scanned \(files), \(NumberText.size(stats.bytesScanned)) in "
             + "\(NumberText.fixed(stats.durationSeconds, 2)) s (\(NumberText.fixed(stats.bytesPerSecond / 1e6, 1)) MB/s, "
@@ -67,15 +106,15 @@ public struct SummaryReporter: Sendable {
         if stats.filesIgnored > 0 {
             out += "Ignored \(stats.filesIgnored) by ignore files\n"
         }
-        if !report.skipped.isEmpty {
-            let byReason = report.skippedByReason.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
-            out += style.bold("Skipped \(report.skipped.count) (\(byReason)):") + "\n"
-            for skipped in report.skipped {
-                out += "  \(TerminalText.neutralised(skipped.file)): \(skipped.reason): \(TerminalText.neutralised(skipped.detail))\n"
+        if !skipped.isEmpty {
+            let byReason = summary.coverage.skippedByReason.map { "\($0.reason) \($0.count)" }.joined(separator: ", ")
+            out += style.bold("Skipped \(skipped.count) (\(byReason)):") + "\n"
+            for input in skipped {
+                out += "  \(TerminalText.neutralised(input.path)): \(input.reason.id): \(TerminalText.neutralised(input.reason.description))\n"
             }
         }
-        let total = report.findings.count
-        let bySeverity = report.findingsBySeverity.map { "\($0.severity.rawValue) \($0.count)" }.joined(separator: ", ")
+        let total = stats.findings
+        let bySeverity = stats.findingsBySeverityDescending.map { "\($0.severity.rawValue) \($0.count)" }.joined(separator: ", ")
         out += style.bold("\(total) \(total == 1 ? "finding" : "findings")") + " (\(bySeverity))\n"
         return out
     }

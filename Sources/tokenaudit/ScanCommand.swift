@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PCRE2
+import ScanResults
 import SecretLint
 import SecretReport
 import SecretRules
@@ -25,10 +26,6 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "Files and directories to scan; - for standard input.")
     var paths: [String] = []
 
@@ -48,7 +45,7 @@ struct ScanCommand: ParsableCommand {
     var followSymlinks = false
 
     @Option(help: "Skip files larger than this (bytes, or with K, M, G suffix). Default: the config's maxFileSize, else no limit.")
-    var maxFileSize: String?
+    var maxFileSize: ByteCount?
 
     @Option(help: "Abandon a gzip stream that inflates more than this many times its size.")
     var maxDecompressionRatio = 200
@@ -56,8 +53,8 @@ struct ScanCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "Report format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (created with mode 0600).")
     var output: String?
@@ -69,10 +66,10 @@ struct ScanCommand: ParsableCommand {
     var noColor = false
 
     @Option(help: "Lowest severity that makes the exit status 1: low, medium, high, critical. Default: the config's failOn, else low.")
-    var failOn: String?
+    var failOn: Severity?
 
     @Option(help: "PCRE2 JIT policy: auto or off.")
-    var jit: String?
+    var jit: JITPolicy?
 
     @Flag(help: "Same as --jit off.")
     var noJit = false
@@ -88,13 +85,6 @@ struct ScanCommand: ParsableCommand {
         if paths.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be named only once") }
         if stdinName != nil && !paths.contains("-") { throw ValidationError("--stdin-name needs - among the paths") }
         if jit != nil && noJit { throw ValidationError("use either --jit or --no-jit") }
-        if let jit, JITPolicy(rawValue: jit) == nil { throw ValidationError("--jit must be auto or off") }
-        if let failOn, Severity(rawValue: failOn) == nil {
-            throw ValidationError("--fail-on must be one of low, medium, high, critical")
-        }
-        if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
-            throw ValidationError("--max-file-size must be a byte count, optionally with K, M or G (e.g. 10M)")
-        }
         if maxDecompressionRatio < 1 { throw ValidationError("--max-decompression-ratio must be at least 1") }
     }
 
@@ -103,69 +93,51 @@ struct ScanCommand: ParsableCommand {
         ScanRequest(
             paths: paths.isEmpty ? ["."] : paths, stdinName: stdinName ?? "<stdin>", configPath: config,
             useIgnoreFiles: !noIgnore, scanBinary: binary, followSymlinks: followSymlinks,
-            maxFileSize: maxFileSize.flatMap(ByteSize.parse).map(Int64.init), maxDecompressionRatio: maxDecompressionRatio,
-            jobs: jobs, redact: !noRedact, jit: noJit ? .never : (jit.flatMap(JITPolicy.init(rawValue:)) ?? .ifAvailable),
-            reportKnownExamples: reportExamples, failOn: failOn.flatMap(Severity.init(rawValue:)))
+            maxFileSize: maxFileSize?.bytes, maxDecompressionRatio: maxDecompressionRatio,
+            jobs: jobs, redact: !noRedact, jit: noJit ? .never : (jit ?? .ifAvailable),
+            reportKnownExamples: reportExamples, failOn: failOn)
     }
 
     func run() throws {
-        let report: ScanReport
-        do {
-            report = try Linter.run(request, events: WarningPrinter())
-        } catch {
-            // Config errors already read `path:line:column: error: …`.
-            let prefix = if case .configuration = error { "" } else { "tokenaudit: error: " }
-            FileHandleStderr.write(prefix + TerminalText.neutralised(error.description) + "\n")
-            throw ExitCode(2)
-        }
-        let document = Report(report, tool: Report.Tool(name: "tokenaudit", version: TokenAudit.toolVersion))
         let environment = ProcessInfo.processInfo.environment
         let colorAllowed = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-        let rendered: String
-        switch format {
-        case .text: rendered = TextReporter(color: colorAllowed && output == nil && isatty(1) == 1).format(document)
-        case .json: rendered = JSONReporter().format(document)
+        let destination: ReportDestination
+        do {
+            destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
+        } catch {
+            FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            throw ExitCode(2)
         }
-        if let output {
-            do {
-                try Self.writePrivately(rendered, to: output)
-            } catch {
-                FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output)): \(error)\n")
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+        let options = ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1)
+        var sink = CommandSink(reporter: format.makeReporter(output: destination, options: options))
+        let summary: ScanSummary
+        do {
+            summary = try Linter.run(request, tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), into: &sink)
+            try destination.commit()
+        } catch {
+            destination.discard()
+            // Config errors already read `path:line:column: error: …`.
+            let prefix = if case .configuration = error as? ScanError { "" } else { "tokenaudit: error: " }
+            FileHandleStderr.write(prefix + TerminalText.neutralised("\(error)") + "\n")
+            throw ExitCode(2)
         }
         if !quiet {
-            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document))
+            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(summary))
         }
-        if report.failed { throw ExitCode(1) }
-    }
-
-    /// Writes `text` to `path`, creating or truncating it with mode 0600 (reports hold locations of
-    /// secrets, and secrets in full with --no-redact).
-    static func writePrivately(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            bytes = bytes.dropFirst(n)
-        }
+        if summary.failed { throw ExitCode(1) }
     }
 }
 
-/// Prints warnings to standard error as they happen, neutralised for the terminal.
-struct WarningPrinter: ScanEventSink {
-    func receive(_ event: ScanEvent) {
-        if case .warning(let message) = event {
-            FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(message))\n")
-        }
+/// The reporter, plus warnings printed to standard error as they happen (neutralised).
+struct CommandSink: ScanSink {
+    var reporter: any Reporter
+
+    mutating func begin(tool: ToolInfo) throws { try reporter.begin(tool: tool) }
+    mutating func finding(_ finding: ReportedFinding) throws { try reporter.finding(finding) }
+    mutating func skipped(_ input: SkippedInput) throws { try reporter.skipped(input) }
+    mutating func end(_ summary: ScanSummary) throws { try reporter.end(summary) }
+    mutating func warning(_ message: String) throws {
+        FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(message))\n")
+        try reporter.warning(message)
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PCRE2
+import SecretReport
+import SecretRules
 
 /// `tokenaudit`: the command. A translator: flags → options value → one library call → exit code.
 @main
@@ -51,4 +53,31 @@ enum FileHandleStderr {
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
+}
+
+// Argument types, parsed once: every command takes these types, never strings re-parsed later.
+
+extension Severity: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+}
+
+extension JITPolicy: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+}
+
+extension ReportFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+}
+
+/// A byte count given on the command line: digits with an optional unit (K, M, G, KB, MB, …),
+/// parsed by `ByteSize`, the same parser as the config's `maxFileSize`.
+struct ByteCount: ExpressibleByArgument, Sendable, Hashable {
+    var bytes: Int64
+
+    init?(argument: String) {
+        guard let value = ByteSize.parse(argument) else { return nil }
+        bytes = Int64(value)
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }

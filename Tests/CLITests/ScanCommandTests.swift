@@ -343,24 +343,5 @@ struct ScanCommandTests {
     }
 }
 
-/// Gzip-compresses `data` with the system `gzip`.
-func gzip(_ data: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-    process.arguments = ["-c", "-n"]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    nonisolated(unsafe) var result = Data()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-        result = output.fileHandleForReading.readDataToEndOfFile()
-        done.signal()
-    }
-    input.fileHandleForWriting.write(data)
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    done.wait()
-    return result
-}
+/// Gzip-compresses `data` (TestSupport).
+func gzip(_ data: Data) throws -> Data { try Gzip.compress(data) }

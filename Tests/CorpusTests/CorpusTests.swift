@@ -1,4 +1,5 @@
 import Foundation
+import ScanResults
 import SecretLint
 import SecretRules
 import SecretScanner

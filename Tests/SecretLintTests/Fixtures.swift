@@ -2,48 +2,10 @@ import Foundation
 import SecretLint
 import SecretRules
 import SecretScanner
+@_exported import TestSupport
+import ScanResults
 
-/// A temporary directory tree for one test, removed when the value is released.
-final class TemporaryTree {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("secretlint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
-
-    var path: String { root.path }
-
-    func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-
-    /// Writes `contents` at `relative`, creating parent directories.
-    @discardableResult
-    func write(_ relative: String, _ contents: String) throws -> URL {
-        try write(relative, Data(contents.utf8))
-    }
-
-    @discardableResult
-    func write(_ relative: String, _ data: Data) throws -> URL {
-        let url = url(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-        return url
-    }
-
-    func mkdir(_ relative: String) throws {
-        try FileManager.default.createDirectory(at: url(relative), withIntermediateDirectories: true)
-    }
-
-    func symlink(_ relative: String, to destination: String) throws {
-        try FileManager.default.createSymbolicLink(atPath: url(relative).path, withDestinationPath: destination)
-    }
-
-    func fifo(_ relative: String) throws {
-        guard mkfifo(url(relative).path, 0o600) == 0 else { throw POSIXError(.EIO) }
-    }
-
+extension TemporaryTree {
     /// A request scanning the tree's root, with paths shown relative to it.
     func request(_ paths: [String] = ["."]) -> ScanRequest {
         var request = ScanRequest(paths: paths)
@@ -53,26 +15,7 @@ final class TemporaryTree {
 }
 
 /// Gzip-compresses `data` with the system `gzip`.
-func gzipped(_ data: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-    process.arguments = ["-c", "-n"]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    nonisolated(unsafe) var result = Data()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-        result = output.fileHandleForReading.readDataToEndOfFile()
-        done.signal()
-    }
-    input.fileHandleForWriting.write(data)
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    done.wait()
-    return result
-}
+func gzipped(_ data: Data) throws -> Data { try Gzip.compress(data) }
 
 /// A stand-in for the engine: reports every `SECRET=<letters and digits>` value as a `test-secret`
 /// finding (and `PAIR=` values as a pair), so that walker and orchestration tests do not depend on

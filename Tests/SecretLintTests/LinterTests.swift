@@ -1,4 +1,5 @@
 import Foundation
+import ScanResults
 import SecretLint
 import SecretRules
 import Testing
@@ -53,7 +54,7 @@ struct LinterTests {
         bytes.append(contentsOf: [0, 1, 2, 0])
         try tree.write("blob.bin", bytes)
         let report = try Linter.runWithMarkers(tree.request())
-        #expect(report.skipped == [SkippedFile(path: "blob.bin", reason: .binary)])
+        #expect(report.skipped == [SkippedInput(path: "blob.bin", reason: .binary)])
         #expect(report.findings.isEmpty)
         var binary = tree.request()
         binary.scanBinary = true
@@ -75,8 +76,8 @@ struct LinterTests {
         let followed = try Linter.runWithMarkers(follow)
         #expect(followed.findings.map(\.path) == ["alias.txt", "real/a.txt"])
         #expect(followed.skipped == [
-            SkippedFile(path: "dangling", reason: .brokenSymlink),
-            SkippedFile(path: "real/loop", reason: .symlinkLoop),
+            SkippedInput(path: "dangling", reason: .brokenSymlink),
+            SkippedInput(path: "real/loop", reason: .symlinkLoop),
         ])
     }
 
@@ -85,7 +86,7 @@ struct LinterTests {
         try tree.fifo("pipe")
         try tree.write("ok.txt", "SECRET=okok1234\n")
         let report = try Linter.runWithMarkers(tree.request())
-        #expect(report.skipped == [SkippedFile(path: "pipe", reason: .fifo)])
+        #expect(report.skipped == [SkippedInput(path: "pipe", reason: .fifo)])
         #expect(report.findings.count == 1)
     }
 
@@ -97,7 +98,7 @@ struct LinterTests {
         let plan = try Linter.plan(request)
         try FileManager.default.removeItem(at: tree.url("gone.txt"))
         let report = Linter.execute(plan, request: request) { MarkerScanner() }
-        #expect(report.skipped == [SkippedFile(path: "gone.txt", reason: .vanished)])
+        #expect(report.skipped == [SkippedInput(path: "gone.txt", reason: .vanished)])
         #expect(report.findings.map(\.path) == ["a.txt"])
     }
 
@@ -108,7 +109,7 @@ struct LinterTests {
         try tree.write("z.txt", "SECRET=zzzz1234\n")
         let report = try Linter.runWithMarkers(tree.request())
         #expect(report.findings.map(\.path) == ["a.txt", "z.txt"])
-        #expect(report.skipped == [SkippedFile(path: "explode.txt", reason: .scanFailed(message: "injected failure"))])
+        #expect(report.skipped == [SkippedInput(path: "explode.txt", reason: .scanFailed(message: "injected failure"))])
     }
 
     @Test func unreadableFileIsReportedWithTheSystemReason() throws {
@@ -135,7 +136,7 @@ struct LinterTests {
         var request = tree.request()
         request.maxFileSize = 1000
         let report = try Linter.runWithMarkers(request)
-        #expect(report.skipped == [SkippedFile(path: "big.txt", reason: .tooLarge(size: 2016, limit: 1000))])
+        #expect(report.skipped == [SkippedInput(path: "big.txt", reason: .tooLarge(size: 2016, limit: 1000))])
         #expect(report.findings.map(\.path) == ["small.txt"])
     }
 
@@ -227,8 +228,8 @@ struct GzipInputTests {
         request.scanBinary = true
         let report = try Linter.runWithMarkers(request)
         #expect(report.skipped == [
-            SkippedFile(path: "bomb.gz", reason: .decompressionRatio(limit: 200)),
-            SkippedFile(path: "zeros.gz", reason: .decompressionRatio(limit: 200)),
+            SkippedInput(path: "bomb.gz", reason: .decompressionRatio(limit: 200)),
+            SkippedInput(path: "zeros.gz", reason: .decompressionRatio(limit: 200)),
         ])
         #expect(report.stats.bytesScanned == 0)
     }
@@ -248,6 +249,6 @@ struct GzipInputTests {
         let tree = try TemporaryTree()
         try tree.write("core.gz", try gzipped(Data([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1])))
         let report = try Linter.runWithMarkers(tree.request())
-        #expect(report.skipped == [SkippedFile(path: "core.gz", reason: .binary)])
+        #expect(report.skipped == [SkippedInput(path: "core.gz", reason: .binary)])
     }
 }

@@ -1,0 +1,166 @@
+import SecretRules
+
+/// Why an input was not scanned. Every skipped input carries one; `id` is the stable name used in
+/// the JSON report and the summary.
+public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// NUL bytes in the first block (`--binary` scans such files).
+    case binary
+    /// Larger than the size limit (`--max-file-size` or the config's `maxFileSize`).
+    case tooLarge(size: Int64, limit: Int64)
+    /// A symbolic link, not followed (`--follow-symlinks` follows links).
+    case symlink
+    /// A followed symbolic link that leads back to a directory already on the walk's path.
+    case symlinkLoop
+    /// A symbolic link whose target does not exist.
+    case brokenSymlink
+    /// A named pipe found during a directory walk (reading it could block forever).
+    case fifo
+    /// A Unix domain socket.
+    case socket
+    /// A character or block device.
+    case device
+    /// The file (or directory) could not be opened or read; `message` is the system's reason.
+    case unreadable(message: String)
+    /// The file existed when the walk listed it and was gone when it was opened.
+    case vanished
+    /// A gzip stream that inflates more than the allowed ratio: treated as a decompression bomb.
+    case decompressionRatio(limit: Int)
+    /// A gzip stream that is corrupt or truncated; `message` is zlib's reason.
+    case corruptCompressed(message: String)
+    /// The engine failed on this input; `message` says why.
+    case scanFailed(message: String)
+
+    /// Stable kebab-case name, e.g. `binary`, `too-large`, `symlink-loop`.
+    public var id: String {
+        switch self {
+        case .binary: "binary"
+        case .tooLarge: "too-large"
+        case .symlink: "symlink"
+        case .symlinkLoop: "symlink-loop"
+        case .brokenSymlink: "broken-symlink"
+        case .fifo: "fifo"
+        case .socket: "socket"
+        case .device: "device"
+        case .unreadable: "unreadable"
+        case .vanished: "vanished"
+        case .decompressionRatio: "gzip-bomb"
+        case .corruptCompressed: "gzip-corrupt"
+        case .scanFailed: "scan-error"
+        }
+    }
+
+    /// One-line human explanation.
+    public var description: String {
+        switch self {
+        case .binary: "binary file (NUL bytes in the first block; --binary scans it)"
+        case .tooLarge(let size, let limit): "\(size) bytes, over the \(limit)-byte limit"
+        case .symlink: "symbolic link not followed (--follow-symlinks follows it)"
+        case .symlinkLoop: "symbolic link loop"
+        case .brokenSymlink: "symbolic link to nothing"
+        case .fifo: "named pipe"
+        case .socket: "socket"
+        case .device: "device file"
+        case .unreadable(let message): "unreadable: \(message)"
+        case .vanished: "vanished before it could be read"
+        case .decompressionRatio(let limit): "gzip stream inflates more than \(limit):1 (decompression bomb?)"
+        case .corruptCompressed(let message): "corrupt gzip stream: \(message)"
+        case .scanFailed(let message): "scan failed: \(message)"
+        }
+    }
+
+    /// Whether the skip is a gap in coverage (the input could not be read or fully matched) rather
+    /// than a skip by design (binary, a symlink not followed, a special file found by a walk).
+    public var isCoverageGap: Bool {
+        switch self {
+        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device: false
+        case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed: true
+        }
+    }
+
+    public static func < (a: SkipReason, b: SkipReason) -> Bool { a.id < b.id }
+}
+
+/// An input that was not scanned, and why.
+public struct SkippedInput: Sendable, Hashable {
+    /// The path as the user named it (the scan root joined with the path below it).
+    public var path: String
+    public var reason: SkipReason
+
+    public init(path: String, reason: SkipReason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// Order of the coverage manifest: path (UTF-8 bytes), then reason id.
+    public static func reportOrder(_ a: SkippedInput, _ b: SkippedInput) -> Bool {
+        if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+        return a.reason.id < b.reason.id
+    }
+}
+
+/// The coverage manifest of one run: what the user asked to scan, and every input that was not
+/// scanned with its reason.
+public struct Coverage: Sendable, Hashable {
+    /// The paths (or, for git, refs) the user named, as named.
+    public var roots: [String]
+    /// Every skipped input, in report order (path, then reason).
+    public var skipped: [SkippedInput]
+
+    public init(roots: [String] = [], skipped: [SkippedInput] = []) {
+        self.roots = roots
+        self.skipped = skipped
+    }
+
+    /// Skipped inputs counted by reason id, in id order.
+    public var skippedByReason: [(reason: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for input in skipped { counts[input.reason.id, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
+
+/// Counts and timings of one scan.
+public struct ScanStats: Sendable, Hashable {
+    /// Files (and stdin) whose content reached the engine.
+    public var filesScanned: Int = 0
+    /// Bytes the engine saw (inflated bytes for gzip input).
+    public var bytesScanned: Int64 = 0
+    /// Files left out by an ignore file (`.gitignore`, `.ignore`, `.tokenauditignore`); these are
+    /// deliberate exclusions, not failures, so they are counted but not listed.
+    public var filesIgnored: Int = 0
+    /// Wall-clock duration of the whole run, in seconds.
+    public var durationSeconds: Double = 0
+    /// Worker threads used.
+    public var jobs: Int = 1
+    /// Whether the engine used PCRE2 JIT code.
+    public var jit: Bool = false
+    /// Number of active rules.
+    public var rules: Int = 0
+    /// Findings counted by severity.
+    public var findingsBySeverity: [Severity: Int] = [:]
+
+    public init(
+        filesScanned: Int = 0, bytesScanned: Int64 = 0, filesIgnored: Int = 0, durationSeconds: Double = 0,
+        jobs: Int = 1, jit: Bool = false, rules: Int = 0, findingsBySeverity: [Severity: Int] = [:]
+    ) {
+        self.filesScanned = filesScanned
+        self.bytesScanned = bytesScanned
+        self.filesIgnored = filesIgnored
+        self.durationSeconds = durationSeconds
+        self.jobs = jobs
+        self.jit = jit
+        self.rules = rules
+        self.findingsBySeverity = findingsBySeverity
+    }
+
+    /// Bytes scanned per second of wall-clock time (0 for an instant run).
+    public var bytesPerSecond: Double { durationSeconds > 0 ? Double(bytesScanned) / durationSeconds : 0 }
+
+    /// Total findings.
+    public var findings: Int { findingsBySeverity.values.reduce(0, +) }
+
+    /// Findings counted by severity, most severe first, including zero counts.
+    public var findingsBySeverityDescending: [(severity: Severity, count: Int)] {
+        Severity.allCases.sorted(by: >).map { ($0, findingsBySeverity[$0] ?? 0) }
+    }
+}

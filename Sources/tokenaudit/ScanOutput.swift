@@ -1,0 +1,82 @@
+import Foundation
+import SecretReport
+
+/// Where `scan` writes its report, as a `ReportOutput`: standard output, or a private file.
+///
+/// Writes are buffered (64 KiB) and go out with `write(2)`, retried on EINTR. A report file is
+/// written to a new temporary file (mode 0600, created exclusively, never through a symlink) in
+/// the same directory and renamed over the destination by `commit()`, so a failed run never leaves
+/// a truncated report behind.
+final class ReportDestination: ReportOutput {
+    private let fd: Int32
+    private let temporaryPath: String?
+    private let finalPath: String?
+    private var buffer: [UInt8] = []
+    private static let bufferSize = 64 * 1024
+
+    private init(fd: Int32, temporaryPath: String?, finalPath: String?) {
+        self.fd = fd
+        self.temporaryPath = temporaryPath
+        self.finalPath = finalPath
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    static func standardOutput() -> ReportDestination {
+        ReportDestination(fd: 1, temporaryPath: nil, finalPath: nil)
+    }
+
+    /// A new temporary file beside `path`, renamed to `path` by `commit()`.
+    static func privateFile(_ path: String) throws -> ReportDestination {
+        for attempt in 0..<100 {
+            let temporary = "\(path).tmp-\(getpid())-\(attempt)"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                guard fchmod(fd, 0o600) == 0 else {
+                    let error = errno
+                    close(fd)
+                    unlink(temporary)
+                    throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO)
+                }
+                return ReportDestination(fd: fd, temporaryPath: temporary, finalPath: path)
+            }
+            if errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        throw POSIXError(.EEXIST)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    private func flush() throws {
+        var start = 0
+        while start < buffer.count {
+            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + start, $0.count - start) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            start += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered; for a file, closes it and renames it over the destination.
+    func commit() throws {
+        try flush()
+        guard let temporaryPath, let finalPath else { return }
+        guard close(fd) == 0, rename(temporaryPath, finalPath) == 0 else {
+            let error = errno
+            unlink(temporaryPath)
+            throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO)
+        }
+    }
+
+    /// After a failed run: a report file is removed (the destination keeps its old content).
+    func discard() {
+        guard let temporaryPath else { return }
+        close(fd)
+        unlink(temporaryPath)
+    }
+}
