@@ -10,15 +10,12 @@ public enum Linter {
     /// Plans the scan: walks every path of the request. Throws when a path does not exist or a
     /// directory named in the request cannot be listed, or when stdin is named twice.
     public static func plan(_ request: ScanRequest) throws(ScanError) -> ScanPlan {
+        // Other walkers (git) build their plan themselves and call `execute`.
         var walker = DirectoryWalker(
+            roots: request.paths.isEmpty ? ["."] : request.paths, stdinName: request.stdinName,
             useIgnoreFiles: request.useIgnoreFiles, followSymlinks: request.followSymlinks,
             workingDirectory: request.workingDirectory)
-        let paths = request.paths.isEmpty ? ["."] : request.paths
-        if paths.count(where: { $0 == "-" }) > 1 { throw .stdinTwice }
-        for path in paths {
-            try walker.addRoot(path, stdinName: request.stdinName)
-        }
-        return walker.finish()
+        return try walker.walk()
     }
 
     /// How many inputs may be scanned ahead of the oldest one not yet delivered, per worker. Bounds
@@ -39,9 +36,11 @@ public enum Linter {
     ) throws(ScanError) -> ScanSummary {
         let start = ContinuousClock.now
         let settings = TargetScanSettings(
-            maxFileSize: maxFileSize ?? request.maxFileSize, scanBinary: request.scanBinary,
-            followSymlinks: request.followSymlinks, maxDecompressionRatio: request.maxDecompressionRatio,
-            redact: request.redact, inMemoryLimit: request.inMemoryLimit)
+            bytes: ByteSourceSettings(
+                maxFileSize: maxFileSize ?? request.maxFileSize, scanBinary: request.scanBinary,
+                followSymlinks: request.followSymlinks, maxDecompressionRatio: request.maxDecompressionRatio,
+                inMemoryLimit: request.inMemoryLimit),
+            redact: request.redact)
         let targets = plan.targets
         let jobs = max(1, min(request.jobs.flatMap { $0 > 0 ? $0 : nil } ?? onlineProcessorCount(), max(1, targets.count)))
         let buffer = ReorderBuffer(count: targets.count, window: jobs * reorderWindowPerJob)

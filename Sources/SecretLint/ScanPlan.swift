@@ -1,11 +1,15 @@
 import ScanResults
-/// One input to scan.
+/// One input to scan, as a walker yields it: a display path, a way to open its bytes, and
+/// optionally where it came from and which lines count.
 public struct ScanTarget: Sendable, Hashable {
+    /// How to open the input's bytes (the byte-source layer reads it).
     public enum Source: Sendable, Hashable {
         /// A file system path (absolute, or relative to the working directory of the request).
         case file(String)
         /// Standard input.
         case standardInput
+        /// Bytes already in memory (e.g. a git blob read by a walker).
+        case bytes([UInt8])
     }
 
     /// The path shown in reports: the scan root as the user named it joined with the path below it.
@@ -15,13 +19,59 @@ public struct ScanTarget: Sendable, Hashable {
     public var source: Source
     /// Named on the command line (not found by a walk): symlinks are followed and FIFOs read.
     public var isExplicit: Bool
+    /// Where the input came from in git history; copied onto its findings.
+    public var provenance: Provenance?
+    /// Only findings on these lines are reported (git: added or changed lines); nil: every line.
+    public var lineFilter: LineFilter?
 
-    public init(path: String, relativePath: String, source: Source, isExplicit: Bool) {
+    public init(
+        path: String, relativePath: String, source: Source, isExplicit: Bool, provenance: Provenance? = nil,
+        lineFilter: LineFilter? = nil
+    ) {
         self.path = path
         self.relativePath = relativePath
         self.source = source
         self.isExplicit = isExplicit
+        self.provenance = provenance
+        self.lineFilter = lineFilter
     }
+}
+
+/// A set of 1-based line numbers, as sorted disjoint ranges (git: the added lines of a change).
+public struct LineFilter: Sendable, Hashable {
+    /// Sorted, non-overlapping, non-empty ranges.
+    public private(set) var ranges: [ClosedRange<Int>]
+
+    /// Sorts and merges `ranges`.
+    public init(_ ranges: [ClosedRange<Int>]) {
+        var merged: [ClosedRange<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        self.ranges = merged
+    }
+
+    /// Whether `line` is in the set (binary search).
+    public func contains(_ line: Int) -> Bool {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].contains(line)
+    }
+}
+
+/// A walker: yields the inputs of a scan, in a deterministic order, and everything it left out
+/// with a typed reason. The directory walker is one; git walkers (index, ranges, history) are
+/// others. The linter scans what `walk()` returns, in the plan's order.
+public protocol InputWalker {
+    /// Walks every root. Throws for problems with the run itself (a root that does not exist).
+    mutating func walk() throws(ScanError) -> ScanPlan
 }
 
 /// The result of the walk phase: what will be scanned, and what was left out.
@@ -48,17 +98,37 @@ public struct ScanPlan: Sendable {
 /// `useIgnoreFiles` is set. Symlinks found during the walk are skipped unless `followSymlinks`;
 /// when followed, a link to a directory already on the current path is a `symlinkLoop`. FIFOs,
 /// sockets and devices found during the walk are skipped.
-struct DirectoryWalker {
+struct DirectoryWalker: InputWalker {
+    /// Paths as the user named them; `-` is standard input (at most once).
+    var roots: [String]
+    var stdinName: String
     var useIgnoreFiles: Bool
     var followSymlinks: Bool
     var workingDirectory: String?
 
     private(set) var plan = ScanPlan()
 
-    init(useIgnoreFiles: Bool, followSymlinks: Bool, workingDirectory: String?) {
+    init(
+        roots: [String] = [], stdinName: String = "<stdin>", useIgnoreFiles: Bool, followSymlinks: Bool,
+        workingDirectory: String?
+    ) {
+        self.roots = roots
+        self.stdinName = stdinName
         self.useIgnoreFiles = useIgnoreFiles
         self.followSymlinks = followSymlinks
         self.workingDirectory = workingDirectory
+    }
+
+    /// Walks every root into a plan: targets in path (byte) order without duplicates, skipped
+    /// entries in path order. Throws when a root does not exist or cannot be listed, or when
+    /// standard input is named twice.
+    mutating func walk() throws(ScanError) -> ScanPlan {
+        if roots.count(where: { $0 == "-" }) > 1 { throw .stdinTwice }
+        plan = ScanPlan()
+        for root in roots {
+            try addRoot(root, stdinName: stdinName)
+        }
+        return finish()
     }
 
     /// The file system path for a path as the user named it.

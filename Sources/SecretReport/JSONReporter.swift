@@ -130,8 +130,10 @@ public struct JSONWriter: Sendable {
 
     public init(style: Style = .pretty) { self.style = style }
 
-    /// The text written since the last `take()`.
+    /// The text written since the last `take()`. Taken between top-level values, it starts a new
+    /// document (JSON Lines: one value per `take()`).
     public mutating func take() -> String {
+        if depth == 0 { needsComma[0] = false }
         defer { output = "" }
         return output
     }

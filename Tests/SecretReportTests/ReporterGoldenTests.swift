@@ -162,3 +162,40 @@ struct TerminalTextTests {
         }
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test func compactStyleWritesJSONLines() {
+        var writer = JSONWriter(style: .compact)
+        var lines = ""
+        for (name, valid) in [("a\"b", true), ("\u{1B}[2J", false)] {
+            writer.object { w in
+                w.field("value", name)
+                w.field("valid", valid)
+                w.key("reasons")
+                w.array(["x", "y"]) { w, r in w.string(r) }
+            }
+            lines += writer.take() + "\n"
+        }
+        #expect(lines == """
+            {"value":"a\\"b","valid":true,"reasons":["x","y"]}
+            {"value":"\\u001b[2J","valid":false,"reasons":["x","y"]}
+
+            """)
+    }
+
+    @Test func streamedReportEqualsTheReportWrittenAtOnce() throws {
+        // Written piece by piece to an output that records each write: the JSON head comes before
+        // the first finding is known, and each finding is its own write.
+        final class Writes: ReportOutput {
+            var pieces: [String] = []
+            func write(_ text: String) { pieces.append(text) }
+        }
+        let writes = Writes()
+        var reporter = JSONReporter(output: writes)
+        try ReporterGoldenTests.sample.replay(into: &reporter)
+        #expect(writes.pieces.count == 2 + ReporterGoldenTests.sample.findings.count)
+        #expect(writes.pieces.joined() == ReportFormat.json.render(ReporterGoldenTests.sample))
+        _ = try JSONSerialization.jsonObject(with: Data(writes.pieces.joined().utf8))
+    }
+}

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ScanResults
+
+/// The byte-source layer: opens one input, applies the open/stat policy and the size limit,
+/// recognises gzip by its magic bytes (inflating it as a stream with a ratio guard) and binary
+/// content by NUL bytes in the first block, and reads up to `inMemoryLimit` bytes ahead so the
+/// caller can choose between scanning a whole buffer and streaming.
+struct ByteSourceSettings: Sendable {
+    var maxFileSize: Int64?
+    var scanBinary: Bool
+    var followSymlinks: Bool
+    var maxDecompressionRatio: Int
+    /// Inputs up to this size are read whole and scanned in memory; larger ones are streamed.
+    var inMemoryLimit: Int
+    /// The first block, where NUL bytes mark an input as binary.
+    static let sniffLength = 8 * 1024
+}
+
+/// An input opened and sniffed: its first bytes, and a reader for the rest.
+final class OpenedInput {
+    /// The first bytes of the (inflated) content: all of it when `isComplete`.
+    let head: [UInt8]
+    /// Whether `head` holds the whole content.
+    let isComplete: Bool
+    /// Whether the content was inflated from gzip.
+    let isGzip: Bool
+    /// The file system path, when the input can be opened again (a regular file) for excerpts.
+    let rereadablePath: String?
+    /// Bytes read after `head` so far.
+    private(set) var bytesAfterHead: Int64 = 0
+    private let rest: (UnsafeMutableRawBufferPointer) throws -> Int
+
+    init(head: [UInt8], isComplete: Bool, isGzip: Bool, rereadablePath: String?, rest: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+        self.head = head
+        self.isComplete = isComplete
+        self.isGzip = isGzip
+        self.rereadablePath = rereadablePath
+        self.rest = rest
+    }
+
+    /// Reads the whole content from the start: `head` replayed, then the rest. For streaming.
+    func makeReader() -> (UnsafeMutableRawBufferPointer) throws -> Int {
+        var replayed = 0
+        return { [self] buffer in
+            if replayed < head.count {
+                let n = PrefixReplay.copy(head, from: replayed, into: buffer)
+                replayed += n
+                return n
+            }
+            let n = try rest(buffer)
+            bytesAfterHead += Int64(n)
+            return n
+        }
+    }
+
+    /// Bytes the engine saw: `head` plus what was read after it.
+    var totalBytes: Int64 { Int64(head.count) + bytesAfterHead }
+}
+
+/// Copies from a prefix buffer into a read buffer: the one replay used for gzip sniffing and for
+/// streaming after the in-memory probe.
+enum PrefixReplay {
+    /// Copies `prefix[offset...]` into `buffer` (as much as fits) and returns the count.
+    static func copy(_ prefix: [UInt8], from offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let n = min(buffer.count, prefix.count - offset)
+        prefix.withUnsafeBytes { src in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[offset..<(offset + n)]))
+        }
+        return n
+    }
+}
+
+/// Why an input's bytes are not scanned (the layer above turns these into a `SkippedInput`).
+enum ByteSourceOutcome {
+    case opened(OpenedInput)
+    case skipped(SkipReason)
+}
+
+enum ByteSourceReader {
+    /// Opens `target` under `settings`. Throws `InputError` (unreadable) or `GzipError` while
+    /// reading the first bytes.
+    static func open(_ target: ScanTarget, settings: ByteSourceSettings) throws -> ByteSourceOutcome {
+        let file: OpenFile
+        var rereadablePath: String?
+        switch target.source {
+        case .bytes(let bytes):
+            return try sniff(rawRead: reader(over: bytes), rereadablePath: nil, settings: settings)
+        case .standardInput:
+            file = OpenFile(borrowing: 0)
+        case .file(let path):
+            do {
+                file = try OpenFile(path: path, noFollow: !(settings.followSymlinks || target.isExplicit))
+            } catch {
+                switch error.code {
+                case ENOENT: return .skipped(.vanished)
+                case ELOOP: return .skipped(.symlink)
+                default: return .skipped(.unreadable(message: error.message))
+                }
+            }
+            let status = try file.status()
+            switch status.kind {
+            case .regular:
+                rereadablePath = path
+            case .fifo where target.isExplicit, .device where target.isExplicit:
+                break
+            default:
+                return .skipped(status.kind.skipReason ?? .device)
+            }
+            if let limit = settings.maxFileSize, status.size > limit {
+                return .skipped(.tooLarge(size: status.size, limit: limit))
+            }
+            file.makeBlocking()
+        }
+        return try sniff(rawRead: { buffer in try file.read(into: buffer) }, rereadablePath: rereadablePath, settings: settings)
+    }
+
+    /// Gzip and binary sniffing, then the read-ahead up to `inMemoryLimit`.
+    private static func sniff(
+        rawRead: @escaping (UnsafeMutableRawBufferPointer) throws -> Int, rereadablePath: String?, settings: ByteSourceSettings
+    ) throws -> ByteSourceOutcome {
+        var head: [UInt8] = []
+        var ended = try fill(&head, upTo: ByteSourceSettings.sniffLength, from: rawRead)
+        var read = rawRead
+        var isGzip = false
+        if GzipInflater.isGzip(head) {
+            let compressedHead = head
+            var offset = 0
+            let gz = try GzipInflater(maxRatio: settings.maxDecompressionRatio) { buffer in
+                if offset < compressedHead.count {
+                    let n = PrefixReplay.copy(compressedHead, from: offset, into: buffer)
+                    offset += n
+                    return n
+                }
+                return try rawRead(buffer)
+            }
+            isGzip = true
+            read = { buffer in try gz.read(into: buffer) }
+            head = []
+            ended = try fill(&head, upTo: ByteSourceSettings.sniffLength, from: read)
+        }
+        if !settings.scanBinary && head.prefix(ByteSourceSettings.sniffLength).contains(0) {
+            return .skipped(.binary)
+        }
+        if !ended { ended = try fill(&head, upTo: max(settings.inMemoryLimit, ByteSourceSettings.sniffLength), from: read) }
+        return .opened(OpenedInput(head: head, isComplete: ended, isGzip: isGzip, rereadablePath: rereadablePath, rest: read))
+    }
+
+    /// A reader over an in-memory blob.
+    private static func reader(over bytes: [UInt8]) -> (UnsafeMutableRawBufferPointer) throws -> Int {
+        var offset = 0
+        return { buffer in
+            guard offset < bytes.count else { return 0 }
+            let n = PrefixReplay.copy(bytes, from: offset, into: buffer)
+            offset += n
+            return n
+        }
+    }
+}
