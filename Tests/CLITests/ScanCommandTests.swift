@@ -302,6 +302,20 @@ struct ScanCommandTests {
         #expect((report?["findings"] as? [Any])?.count ?? 0 >= 2)
     }
 
+    /// A run that fails (here: a bad config) leaves the previous report as it was and no temporary
+    /// file behind; the report is written beside it and renamed only on success.
+    @Test func failedRunKeepsThePreviousReportFile() throws {
+        let tree = try ScanTree()
+        try tree.write(".env", PlantedPair().dotenv)
+        try tree.write("report.json", "previous report")
+        try tree.write("bad.toml", "[[rules]\n")
+        let out = try tree.scan(["--format", "json", "--output", "report.json", "--config", "bad.toml", ".env"])
+        #expect(out.status == 2)
+        #expect(try String(contentsOf: tree.url("report.json"), encoding: .utf8) == "previous report")
+        let names = try FileManager.default.contentsOfDirectory(atPath: tree.path)
+        #expect(names.sorted() == [".env", "bad.toml", "report.json"])
+    }
+
     @Test func terminalEscapesFromFilesAndNamesAreNeutralised() throws {
         let tree = try ScanTree()
         let pair = PlantedPair()
