@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ScanResults", targets: ["ScanResults"]),
         .library(name: "SecretLint", targets: ["SecretLint"]),
         .library(name: "SecretReport", targets: ["SecretReport"]),
+        .library(name: "SirportlyAuth", targets: ["SirportlyAuth"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,12 +50,15 @@ let package = Package(
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
         .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "CZlib"]),
         .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
+        // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit.
+        .target(name: "SirportlyAuth", dependencies: ["TokenFormat"]),
 
         // The command: the only module that imports ArgumentParser.
         .executableTarget(
             name: "tokenaudit",
             dependencies: [
                 "TokenFormat", "PCRE2", "SecretRules", "SecretScanner", "ScanResults", "SecretLint", "SecretReport",
+                "SirportlyAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "ScanResults", "SecretScanner", "SecretRules", "TestSupport"]),
         .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
+        .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat"]),
         .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SirportlyAuth
 
 /// `tokenaudit validate`: exact format checks of Sirportly credentials, one value at a time or
 /// in captured HTTP requests. Each subcommand only translates flags into options, runs one
@@ -42,7 +43,7 @@ struct ValueArguments: ParsableArguments {
     @Option(help: "Output format: text (one line per value, summary on standard error) or json (one JSON object per line).")
     var format: ValidateOutputFormat = .text
 
-    @Flag(name: .customLong("no-redact"), help: "Show values in full instead of their first 4 and last 2 characters.")
+    @Flag(name: .customLong("no-redact"), help: "Show values in full instead of redacted (at most their first 4 characters, none under 16).")
     var noRedact = false
 
     @Flag(help: "Print only the values that are invalid (the exit code still reflects every value).")
@@ -57,17 +58,10 @@ struct ValueArguments: ParsableArguments {
         }
     }
 
-    func options(kind: ValidatedKind) -> ValueValidationOptions {
+    func options(kind: SirportlyValueKind) -> ValueValidationOptions {
         ValueValidationOptions(kind: kind, values: values, readStandardInput: readStandardInput, format: format,
                                redact: !noRedact, invalidOnly: invalidOnly)
     }
-}
-
-/// Runs a value validation and exits with its status.
-func runValueValidation(_ options: ValueValidationOptions) throws {
-    var run = ValueValidationRun(options: options)
-    let status = run.run()
-    if status != 0 { throw ExitCode(status) }
 }
 
 struct ValidateTokenCommand: ParsableCommand {
@@ -75,19 +69,20 @@ struct ValidateTokenCommand: ParsableCommand {
         commandName: "token",
         abstract: "Check Sirportly API tokens (36 characters of 0-9, a-f and '-').",
         discussion: """
-            Prints one line per value: the value (redacted to its first 4 and last 2 characters \
-            unless --no-redact), then 'valid' or 'invalid:' and exactly why (wrong length, the \
+            Prints one line per value: the value (redacted as in every report unless --no-redact: \
+            nothing under 16 characters, at most one character in eight and never more than 4, \
+            then '…'), then 'valid' or 'invalid:' and exactly why (wrong length, the \
             offending character and its 1-based position, uppercase hex, surrounding whitespace or \
             quotes). Notes in parentheses do not make a value invalid: the documentation's example \
             token, or a placeholder such as 00000000-0000-0000-0000-000000000000.
 
             Examples:
               tokenaudit validate token d3f269a9-932e-eeb0-05e7-14fdff8696b2
-                d3f2…b2: valid (this is the Sirportly documentation's example token, …)
+                d3f2…: valid (this is the Sirportly documentation's example token, …)
               tokenaudit validate token D3F269A9-932E-EEB0-05E7-14FDFF8696B2
-                D3F2…B2: invalid: uppercase hex digit at position 1 (and 12 more) (hint: the format is lowercase)
+                D3F2…: invalid: uppercase hex digit at position 1 (and 12 more) (hint: the format is lowercase)
               tokenaudit validate token d3f269a9-932e-eeb0-05e7-14fdff8696b
-                d3f2…6b: invalid: wrong length: got 35, expected 36
+                d3f2…: invalid: wrong length: got 35, expected 36
               grep -o '[0-9a-f-]\\{36\\}' tokens.txt | tokenaudit validate token --stdin --invalid-only
               tokenaudit validate token --stdin --format json < tokens.txt
 
@@ -104,7 +99,7 @@ struct ValidateSecretCommand: ParsableCommand {
         commandName: "secret",
         abstract: "Check Sirportly API secrets (50 letters and digits).",
         discussion: """
-            Prints one line per value, redacted to its first 4 and last 2 characters unless \
+            Prints one line per value, redacted (at most its first 4 characters) unless \
             --no-redact: 'valid' or 'invalid:' and exactly why. Notes mark the documentation's \
             example secret and placeholders.
 
@@ -158,7 +153,9 @@ struct ValidateHeadersCommand: ParsableCommand {
             store the password.
 
             Requests without any of these are counted, not listed. With --format json each audited \
-            request is one JSON object on its own line.
+            request is one JSON object on its own line. HAR files are read as a stream (only \
+            requests are kept, one at a time), so a capture of any size runs in bounded memory; \
+            requests before a syntax error are still reported.
 
             Examples:
               tokenaudit validate headers request.txt
@@ -188,7 +185,6 @@ struct ValidateHeadersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = HeaderValidationRun(options: HeaderValidationOptions(files: files, format: format, redact: !noRedact)).run()
-        if status != 0 { throw ExitCode(status) }
+        try runHeaderValidation(HeaderValidationOptions(files: files, format: format, redact: !noRedact))
     }
 }

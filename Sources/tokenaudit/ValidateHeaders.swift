@@ -1,6 +1,6 @@
-import Foundation
-import SecretLint
-import TokenFormat
+import ArgumentParser
+import SecretReport
+import SirportlyAuth
 
 /// The options of one `validate headers` run, after flag parsing.
 struct HeaderValidationOptions: Sendable {
@@ -9,103 +9,64 @@ struct HeaderValidationOptions: Sendable {
     var redact: Bool
 }
 
-/// Reads each capture, audits every request's Sirportly authentication, and prints one result per
-/// request that carries a Sirportly header or a password (requests with neither are counted, not
-/// listed).
-struct HeaderValidationRun {
-    let options: HeaderValidationOptions
+/// Runs the capture audit (library call), prints each audited request as it is read and each
+/// file's summary, and exits with the outcome's status.
+func runHeaderValidation(_ options: HeaderValidationOptions) throws {
     let output = ByteOutput()
-
-    /// Runs and returns the exit code: 0 every audited request is valid, 1 a request has a problem
-    /// or no request carries Sirportly authentication, 2 a file could not be read or parsed.
-    func run() -> Int32 {
-        var status: Int32 = 0
-        for path in options.files {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFile.read(path)
-            } catch {
-                output.flush()
-                FileHandleStderr.write("tokenaudit: \(error)\n")
-                status = 2
-                continue
-            }
-            let capture: HTTPCapture
-            do {
-                capture = try HTTPCaptureParser.parse(bytes)
-            } catch {
-                output.flush()
-                FileHandleStderr.write("tokenaudit: \(displayName(path)): \(error.location): \(error.message)\n  hint: \(error.hint)\n")
-                status = 2
-                continue
-            }
-            let audits = capture.requests.map(SirportlyRequestAuditor.audit)
-            let relevant = audits.filter(\.isRelevant)
-            for audit in relevant { print(audit, file: path) }
+    let writer = CaptureAuditWriter(options: options)
+    let outcome = CaptureAudit.run(paths: options.files) { event in
+        switch event {
+        case .request(let path, let audit):
+            writer.write(audit, file: path, to: output)
+        case .finished(let summary):
             output.flush()
-            let failed = relevant.filter { !$0.isValid }.count
-            if relevant.isEmpty {
-                FileHandleStderr.write("\(displayName(path)): no X-Auth-Token, X-Auth-Secret or X-Auth-Application header in \(capture.requests.count) request\(capture.requests.count == 1 ? "" : "s") (\(capture.format.rawValue))\n")
-                status = max(status, 1)
-            } else {
-                if options.format == .text {
-                    let skipped = audits.count - relevant.count
-                    FileHandleStderr.write("\(displayName(path)): \(capture.format.rawValue), \(relevant.count) request\(relevant.count == 1 ? "" : "s") with Sirportly authentication: \(relevant.count - failed) valid, \(failed) invalid\(skipped > 0 ? "; \(skipped) other request\(skipped == 1 ? "" : "s") skipped" : "")\n")
-                }
-                if failed > 0 { status = max(status, 1) }
-            }
+            if let message = writer.summary(summary) { FileHandleStderr.write(message + "\n") }
+        case .failed(let path, let error):
+            output.flush()
+            FileHandleStderr.write(writer.failure(error, file: path) + "\n")
         }
-        output.flush()
-        return status
     }
+    output.flush()
+    if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+}
 
-    func displayName(_ path: String) -> String { path == "-" ? "standard input" : path }
+/// Formats `validate headers` output: one text block or one JSON Lines object per audited
+/// request, and a summary or error line per file for standard error. Everything taken from a
+/// capture is escaped: values through `CredentialDisplay`, other text through `TerminalText`.
+struct CaptureAuditWriter {
+    let options: HeaderValidationOptions
 
-    /// The request URL as shown: query values and URL passwords hidden unless `--no-redact`.
-    func displayURL(_ url: String?) -> String? {
-        guard let url else { return nil }
-        if !options.redact { return url }
-        var shown = url
-        if let q = shown.firstIndex(of: "?") { shown = String(shown[..<q]) + "?…" }
-        if let scheme = shown.firstIndex(of: ":"), shown[scheme...].hasPrefix("://") {
-            let authorityStart = shown.index(scheme, offsetBy: 3)
-            let rest = shown[authorityStart...]
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-            if let at = rest[..<authorityEnd].lastIndex(of: "@") {
-                shown = String(shown[..<authorityStart]) + "…@" + String(shown[shown.index(after: at)...])
-            }
-        }
-        return shown
-    }
+    func displayName(_ path: String) -> String { path == "-" ? "standard input" : TerminalText.neutralised(path) }
 
-    func print(_ audit: RequestAudit, file: String) {
+    func write(_ audit: RequestAudit, file: String, to output: ByteOutput) {
         let request = audit.request
+        let url = CredentialDisplay.url(request.url, redact: options.redact)
         switch options.format {
         case .text:
             var head = "\(displayName(file)) \(request.location)"
-            if let method = request.method { head += " \(method)" }
-            if let url = displayURL(request.url) { head += " \(url)" }
+            if let method = request.method { head += " \(TerminalText.neutralised(method))" }
+            if let url { head += " \(url)" }
             head += ": \(audit.mode.description): \(audit.isValid ? "valid" : "invalid")"
             output.append(head); output.endLine()
             for check in audit.headers {
                 var line = "  \(check.header)"
-                if check.sentAs != check.header { line += " (sent as \(check.sentAs))" }
-                line += ": \(ValueDisplay.string(check.value, redact: options.redact)): \(check.validation.description)"
+                if check.sentAs != check.header { line += " (sent as \(TerminalText.neutralised(check.sentAs)))" }
+                line += ": \(CredentialDisplay.string(check.value, redact: options.redact)): \(TerminalText.neutralised(check.validation.description))"
                 output.append(line); output.endLine()
             }
             for problem in audit.problems where problem.code != "malformed-value" {
-                output.append("  problem: \(problem.message)"); output.endLine()
+                output.append("  problem: \(TerminalText.neutralised(problem.message))"); output.endLine()
             }
             for note in audit.notes {
-                output.append("  note: \(note)"); output.endLine()
+                output.append("  note: \(TerminalText.neutralised(note))"); output.endLine()
             }
         case .json:
-            var json = JSONWriter()
+            var json = JSONLineWriter()
             json.beginObject()
             json.field("file", file)
             json.field("location", request.location)
             json.field("method", request.method)
-            json.field("url", displayURL(request.url))
+            json.field("url", url)
             json.field("mode", audit.mode.rawValue)
             json.field("valid", audit.isValid)
             json.field("redacted", options.redact)
@@ -115,7 +76,7 @@ struct HeaderValidationRun {
                 json.field("header", check.header)
                 json.field("sentAs", check.sentAs)
                 json.field("line", check.line)
-                json.field("value", ValueDisplay.string(check.value, redact: options.redact))
+                json.field("value", CredentialDisplay.string(check.value, redact: options.redact))
                 json.validationFields(check.validation)
                 json.endObject()
             }
@@ -136,6 +97,26 @@ struct HeaderValidationRun {
             json.endObject()
             output.append(json.bytes)
             output.endLine()
+        }
+    }
+
+    /// The end-of-file line for standard error, or nil (JSON output of a file with audits).
+    func summary(_ s: CaptureAuditSummary) -> String? {
+        let name = displayName(s.path)
+        if s.audited == 0 {
+            return "\(name): no X-Auth-Token, X-Auth-Secret or X-Auth-Application header in \(s.requests) request\(s.requests == 1 ? "" : "s") (\(s.format.rawValue))"
+        }
+        guard options.format == .text else { return nil }
+        let skipped = s.skipped > 0 ? "; \(s.skipped) other request\(s.skipped == 1 ? "" : "s") skipped" : ""
+        return "\(name): \(s.format.rawValue), \(s.audited) request\(s.audited == 1 ? "" : "s") with Sirportly authentication: \(s.audited - s.invalid) valid, \(s.invalid) invalid\(skipped)"
+    }
+
+    func failure(_ error: HTTPCaptureReadError, file: String) -> String {
+        switch error {
+        case .unreadable(let reason):
+            return "tokenaudit: cannot read \(file == "-" ? "standard input" : TerminalText.neutralised(file)): \(reason)"
+        case .malformed(let e):
+            return "tokenaudit: \(displayName(file)): \(e.location): \(TerminalText.neutralised(e.message))\n  hint: \(e.hint)"
         }
     }
 }

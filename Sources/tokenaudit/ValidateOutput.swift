@@ -66,53 +66,10 @@ final class ByteOutput {
     }
 }
 
-/// How a credential value is shown: redacted to its first 4 and last 2 characters unless the user
-/// asked for `--no-redact`. Bytes outside printable ASCII are shown as `\xNN` so that a value can
-/// never inject terminal control sequences; the result is always printable ASCII.
-enum ValueDisplay {
-    /// Appends the display form of `value` to `out`: `(empty)` for an empty value; redacted,
-    /// `d3f2…b2` for 12 bytes or more, the first 2 bytes and `…` for 6 to 11 bytes, `…` alone for
-    /// fewer (so a short value is never mostly revealed).
-    static func append(_ value: UnsafeRawBufferPointer, redact: Bool, to out: inout [UInt8]) {
-        let n = value.count
-        if n == 0 { out.append(contentsOf: "(empty)".utf8); return }
-        if !redact {
-            for b in value { appendEscaped(b, to: &out) }
-            return
-        }
-        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]  // "…"
-        if n >= 12 {
-            for i in 0..<4 { appendEscaped(value[i], to: &out) }
-            out.append(contentsOf: ellipsis)
-            for i in (n - 2)..<n { appendEscaped(value[i], to: &out) }
-        } else if n >= 6 {
-            for i in 0..<2 { appendEscaped(value[i], to: &out) }
-            out.append(contentsOf: ellipsis)
-        } else {
-            out.append(contentsOf: ellipsis)
-        }
-    }
-
-    /// The display form of `value` as a `String`.
-    static func string(_ value: some Collection<UInt8>, redact: Bool) -> String {
-        var out: [UInt8] = []
-        Array(value).withUnsafeBytes { append($0, redact: redact, to: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    @inline(__always)
-    static func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
-        if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\\") {
-            out.append(b)
-        } else {
-            let digits = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "x"), digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-        }
-    }
-}
-
-/// Writes JSON text into a byte buffer (one object per line for streaming output).
-struct JSONWriter {
+/// Writes one JSON Lines object into a byte buffer (`validate --format json`). Every string goes
+/// through SecretReport's `JSONString.quoted`, the one JSON escaper. This stays a small type in the
+/// command until SecretReport's `JSONWriter` is public (it is internal and pretty-printing today).
+struct JSONLineWriter {
     var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
@@ -176,30 +133,4 @@ enum ValidateOutputFormat: String, CaseIterable, Sendable {
     case text
     /// One JSON object per line (JSON Lines), so output streams and each line parses alone.
     case json
-}
-
-/// Reads a whole file (or standard input for `-`) as bytes, with the system's reason on failure.
-enum InputFile {
-    struct ReadError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "cannot read \(path == "-" ? "standard input" : path): \(reason)" }
-    }
-
-    static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-        if fd < 0 { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
-        defer { if fd != 0 { close(fd) } }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { return result }
-            result.append(contentsOf: chunk[0..<n])
-        }
-    }
 }

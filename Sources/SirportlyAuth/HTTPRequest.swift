@@ -5,7 +5,9 @@
 //   `queryString` and `postData` (`mimeType`, `text`, `params`).
 // - `curl -v` output: request lines prefixed with `> `; the host comes from the `Host` header.
 // - A raw HTTP/1.x request (or several, one after another), and bare `Name: value` header lines.
-// Parsing is byte-based and Foundation-free; JSON comes from `HTTPRequestJSON`.
+// Parsing is byte-based and Foundation-free. HAR files are read with `JSONPullParser`, one entry at
+// a time (see `HTTPCaptureReader` for files and standard input), so memory is bounded by the
+// largest request, not by the file: responses, timings and page data are checked and skipped.
 
 /// One header field as captured: the name as written (any case) and the raw value bytes.
 public struct HTTPHeaderField: Sendable, Hashable {
@@ -145,7 +147,11 @@ public enum HTTPCaptureParser {
     /// the path of the member that is missing or has the wrong type.
     public static func parse(_ bytes: [UInt8]) throws(HTTPCaptureError) -> HTTPCapture {
         switch detectFormat(bytes) {
-        case .har: return HTTPCapture(format: .har, requests: try HARReader.requests(bytes))
+        case .har:
+            var requests: [HTTPRequest] = []
+            var parser = JSONPullParser(JSONByteStream(bytes))
+            try HARReader.read(&parser) { requests.append($0) }
+            return HTTPCapture(format: .har, requests: requests)
         case .curlVerbose: return HTTPCapture(format: .curlVerbose, requests: TextCaptureReader.curlRequests(bytes))
         case .raw: return HTTPCapture(format: .raw, requests: TextCaptureReader.rawRequests(bytes))
         }
@@ -341,64 +347,6 @@ enum TextCaptureReader {
             }
         }
         finish()
-        return requests
-    }
-}
-
-/// Reads the requests of an HTTP Archive.
-enum HARReader {
-    static let hint = "export the capture again as HAR (browser developer tools: Network, \"Save all as HAR\"), or pass the raw request text instead"
-
-    static func requests(_ bytes: [UInt8]) throws(HTTPCaptureError) -> [HTTPRequest] {
-        let root: JSONValue
-        do {
-            root = try HTTPRequestJSON.parse(bytes)
-        } catch {
-            throw HTTPCaptureError(location: "line \(error.line), column \(error.column)",
-                                   message: "not valid JSON: \(error.message)", hint: hint)
-        }
-        guard let log = root["log"] else {
-            throw HTTPCaptureError(location: "top level", message: "JSON without a \"log\" member, so not a HAR file", hint: hint)
-        }
-        guard let entries = log["entries"]?.arrayValue else {
-            throw HTTPCaptureError(location: "log.entries", message: "missing or not an array", hint: hint)
-        }
-        var requests: [HTTPRequest] = []
-        for (i, entry) in entries.enumerated() {
-            let path = "log.entries[\(i)]"
-            guard let request = entry["request"], case .object = request else {
-                throw HTTPCaptureError(location: "\(path).request", message: "missing or not an object", hint: hint)
-            }
-            var result = HTTPRequest(method: request["method"]?.stringValue, url: request["url"]?.stringValue, location: path)
-            if let headers = request["headers"] {
-                guard let list = headers.arrayValue else {
-                    throw HTTPCaptureError(location: "\(path).request.headers", message: "is a \(headers.typeName), expected an array of {name, value}", hint: hint)
-                }
-                for (j, header) in list.enumerated() {
-                    guard let name = header["name"]?.stringValue, let value = header["value"]?.stringValue else {
-                        throw HTTPCaptureError(location: "\(path).request.headers[\(j)]", message: "expected {\"name\": string, \"value\": string}", hint: hint)
-                    }
-                    if name.hasPrefix(":") {
-                        TextCaptureReader.apply(pseudo: String(name.dropFirst()), value: value, to: &result)
-                        if name == ":path" { result.url = request["url"]?.stringValue ?? value }
-                        if name == ":method" { result.method = request["method"]?.stringValue ?? value }
-                        continue
-                    }
-                    result.headers.append(HTTPHeaderField(name: name, value: Array(value.utf8)))
-                }
-            }
-            if let postData = request["postData"], case .object = postData {
-                result.bodyMediaType = postData["mimeType"]?.stringValue
-                if let text = postData["text"]?.stringValue { result.body = Array(text.utf8) }
-                for param in postData["params"]?.arrayValue ?? [] {
-                    if let name = param["name"]?.stringValue {
-                        result.formParameters.append((name, param["value"]?.stringValue ?? ""))
-                    }
-                }
-            }
-            if result.bodyMediaType == nil { result.bodyMediaType = result.headers(named: "Content-Type").first?.valueText }
-            requests.append(result)
-        }
         return requests
     }
 }

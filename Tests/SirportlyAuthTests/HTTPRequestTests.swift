@@ -1,4 +1,4 @@
-import SecretLint
+import SirportlyAuth
 import Testing
 import TokenFormat
 
