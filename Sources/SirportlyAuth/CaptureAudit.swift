@@ -26,6 +26,12 @@ public enum CaptureAuditEvent: Sendable {
 
 /// The outcome of auditing every capture file.
 public struct CaptureAuditOutcome: Sendable, Hashable {
+    public init(invalid: Int = 0, filesWithoutAuthentication: Int = 0, failedFiles: Int = 0) {
+        self.invalid = invalid
+        self.filesWithoutAuthentication = filesWithoutAuthentication
+        self.failedFiles = failedFiles
+    }
+
     /// Audited requests with a problem, over all files.
     public var invalid = 0
     /// Files in which no request carries Sirportly authentication or a password.

@@ -152,9 +152,10 @@ public struct JSONPullParser {
 
     public init(_ stream: JSONByteStream) { self.stream = stream }
 
-    /// An error at the current byte. A read failure takes precedence: it is what went wrong.
-    func error(_ message: String) -> JSONSyntaxError {
-        let column = stream.offset - stream.lineStart + 1
+    /// An error at the current byte, or at `offset` on the current line. A read failure takes
+    /// precedence: it is what went wrong.
+    func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let column = (offset ?? stream.offset) - stream.lineStart + 1
         if let reason = stream.readError {
             return JSONSyntaxError(line: stream.line, column: column, message: "read error: \(reason)")
         }
@@ -325,14 +326,16 @@ public struct JSONPullParser {
         b >= 0x21 && b <= 0x7E ? "'\(String(UnicodeScalar(b)))'" : "byte 0x" + String(b, radix: 16)
     }
 
+    /// Consumes `text`; a mismatch is reported where the literal starts.
     mutating func literal(_ text: StaticString) throws(JSONSyntaxError) {
+        let start = stream.offset
         var matched = true
         text.withUTF8Buffer { expected in
             for b in expected {
                 if current() == b { advance() } else { matched = false; return }
             }
         }
-        if !matched { throw error("invalid literal (expected \(text))") }
+        if !matched { throw error("invalid literal (expected \(text))", at: start) }
     }
 
     /// Consumes digits, appending them to `out` when `keep`; returns how many.

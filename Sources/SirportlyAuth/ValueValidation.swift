@@ -59,6 +59,12 @@ public struct ValueValidationSummary: Sendable, Hashable {
     /// Why the stream could not be read to its end, if it could not.
     public var readError: String?
 
+    public init(valid: Int = 0, invalid: Int = 0, readError: String? = nil) {
+        self.valid = valid
+        self.invalid = invalid
+        self.readError = readError
+    }
+
     public var total: Int { valid + invalid }
 
     /// 0 every value valid, 1 something invalid, 2 the input could not be read.

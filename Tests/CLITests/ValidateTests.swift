@@ -281,6 +281,46 @@ struct ValidateCLITests {
         #expect(out.stderr.contains("no X-Auth-Token, X-Auth-Secret or X-Auth-Application header in 1 request"))
     }
 
+    /// A generated HAR of many entries with large responses: streamed, every request with
+    /// Sirportly headers reported, in order (memory and time are measured outside the tests).
+    @Test func headersStreamsALargeHAR() throws {
+        let body = String(repeating: "<p>lorem \\u00e9 ipsum</p>", count: 4_000)
+        var text = "{\"log\": {\"version\": \"1.2\", \"entries\": ["
+        let count = 300
+        for i in 0..<count {
+            if i > 0 { text += "," }
+            let auth = i % 2 == 0 ? ", {\"name\": \"X-Auth-Token\", \"value\": \"\(Self.token)\"}, {\"name\": \"X-Auth-Secret\", \"value\": \"\(Self.secret)\"}" : ""
+            text += "{\"request\": {\"method\": \"GET\", \"url\": \"https://helpdesk.example.com/api/v2/tickets/\(i)\", \"headers\": [{\"name\": \"Accept\", \"value\": \"*/*\"}\(auth)]}, \"response\": {\"status\": 200, \"content\": {\"text\": \"\(body)\"}}}"
+        }
+        text += "]}}"
+        let file = try Self.write(text, name: "large.har")
+        defer { Self.cleanUp(file) }
+        let out = try BinaryRunner.run(["validate", "headers", "--format", "json", file.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = try Self.jsonLines(out.stdout)
+        #expect(lines.map { $0["location"] as? String } == stride(from: 0, to: count, by: 2).map { "log.entries[\($0)]" })
+        #expect(lines.allSatisfy { $0["mode"] as? String == "account" })
+    }
+
+    @Test func headersReportsRequestsBeforeASyntaxErrorAndExitsTwo() throws {
+        let text = "{\"log\": {\"entries\": [{\"request\": {\"url\": \"https://h.example.com/a\", \"headers\": [{\"name\": \"X-Auth-Token\", \"value\": \"\(Self.token)\"}]}}, {\"request\": " + String(repeating: "[", count: 5_000)
+        let file = try Self.write(text, name: "nested.har")
+        defer { Self.cleanUp(file) }
+        let out = try BinaryRunner.run(["validate", "headers", file.path])
+        #expect(out.status == 2)
+        #expect(out.stdout.contains("log.entries[0] https://h.example.com/a: incomplete: invalid"))
+        #expect(out.stderr.contains("line 1, column 679: not valid JSON: nesting deeper than 512 levels"), "\(out.stderr)")
+    }
+
+    /// Regression: validate showed 4 leading and 2 trailing characters of any value of 12 bytes or
+    /// more; it now uses the one redaction policy, like scan.
+    @Test(arguments: [("abcdefghijkl", "…"), ("abcdefghijklmnop", "ab…"), (token, "9f1c…")])
+    func redactionIsTheSharedPolicy(_ value: String, _ shown: String) throws {
+        let out = try BinaryRunner.run(["validate", "secret", value])
+        #expect(out.stdout.hasPrefix(shown + ": invalid"), "\(out.stdout)")
+        #expect(!out.stdout.contains(String(value.suffix(2))), "the value's end is never shown")
+    }
+
     @Test(arguments: [["validate", "--help"], ["validate", "token", "--help"], ["validate", "headers", "--help"]])
     func helpTeachesWithExamples(_ args: [String]) throws {
         let out = try BinaryRunner.run(args)
