@@ -32,6 +32,7 @@ enum HARReader {
     }
 
     private static func readDocument(_ parser: inout JSONPullParser, _ body: (HTTPRequest) -> Void) throws {
+        parser.skipByteOrderMark()
         guard let start = parser.peekValueStart() else { throw parser.error("unexpected end of input, expected a value") }
         guard start == UInt8(ascii: "{") else {
             try parser.skipValue(depth: 0)

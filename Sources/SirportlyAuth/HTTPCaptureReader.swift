@@ -38,11 +38,14 @@ public enum HTTPCaptureReader {
         var head: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var ended = false
-        while !ended, head.allSatisfy(HTTPCaptureParser.isSpace) {
+        var first: UInt8? = nil
+        while !ended, first == nil {
             let n = try readBlock(fd, into: &chunk)
-            if n == 0 { ended = true } else { head.append(contentsOf: chunk[0..<n]) }
+            if n == 0 { ended = true; break }
+            first = chunk[0..<n].first { !HTTPCaptureParser.isSpace($0) }
+            head.append(contentsOf: chunk[0..<n])
         }
-        if let first = head.first(where: { !HTTPCaptureParser.isSpace($0) }), first == UInt8(ascii: "{") {
+        if first == UInt8(ascii: "{") {
             var parser = JSONPullParser(JSONByteStream(descriptor: ended ? -1 : fd, prefix: head))
             do {
                 try HARReader.read(&parser, body)

@@ -181,6 +181,13 @@ public struct JSONPullParser {
         }
     }
 
+    /// Skips a UTF-8 byte order mark at the very start (browsers on Windows write one).
+    public mutating func skipByteOrderMark() {
+        guard stream.offset == 0, current() == 0xEF, stream.count >= 3,
+              stream.buffer[1] == 0xBB, stream.buffer[2] == 0xBF else { return }
+        stream.index = 3
+    }
+
     /// Throws unless only whitespace is left.
     public mutating func expectEnd() throws(JSONSyntaxError) {
         skipWhitespace()

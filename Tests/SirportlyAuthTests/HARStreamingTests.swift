@@ -103,6 +103,17 @@ struct HARStreamingTests {
         }
     }
 
+    /// Regression: a HAR saved with a UTF-8 byte order mark was rejected as invalid JSON.
+    @Test func byteOrderMarkIsSkipped() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"log\": {\"entries\": [{\"request\": {\"url\": \"https://h.example.com/\"}}]}}".utf8)
+        let file = try TemporaryFile(bytes)
+        defer { file.remove() }
+        var urls: [String?] = []
+        #expect(try HTTPCaptureReader.read(path: file.path) { urls.append($0.url) } == .har)
+        #expect(urls == ["https://h.example.com/"])
+        #expect(try HTTPCaptureParser.parse(bytes).requests.map(\.url) == urls)
+    }
+
     @Test func requestsBeforeAnErrorAreHandedOver() throws {
         let text = "{\"log\": {\"entries\": [{\"request\": {\"url\": \"https://h.example.com/a\"}}, {\"request\": {\"url\": \"https://h.example.com/b\"}}, {\"request\": ]}}"
         var urls: [String?] = []
