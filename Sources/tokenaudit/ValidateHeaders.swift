@@ -61,7 +61,7 @@ struct CaptureAuditWriter {
                 output.append("  note: \(TerminalText.neutralised(note))"); output.endLine()
             }
         case .json:
-            var json = JSONLineWriter()
+            var json = JSONWriter(style: .compact)
             json.beginObject()
             json.field("file", file)
             json.field("location", request.location)
@@ -78,24 +78,24 @@ struct CaptureAuditWriter {
                 json.field("line", check.line)
                 json.field("value", CredentialDisplay.string(check.value, redact: options.redact))
                 json.validationFields(check.validation)
-                json.endObject()
+                json.endContainer()
             }
-            json.endArray()
+            json.endContainer()
             json.beginArray("passwords")
             for password in audit.passwords {
-                json.beginObject(); json.field("place", password.place); json.field("name", password.name); json.endObject()
+                json.beginObject(); json.field("place", password.place); json.field("name", password.name); json.endContainer()
             }
-            json.endArray()
+            json.endContainer()
             json.beginArray("problems")
             for problem in audit.problems {
-                json.beginObject(); json.field("code", problem.code); json.field("message", problem.message); json.endObject()
+                json.beginObject(); json.field("code", problem.code); json.field("message", problem.message); json.endContainer()
             }
-            json.endArray()
+            json.endContainer()
             json.beginArray("notes")
-            for note in audit.notes { json.element(note) }
-            json.endArray()
-            json.endObject()
-            output.append(json.bytes)
+            for note in audit.notes { json.string(note) }
+            json.endContainer()
+            json.endContainer()
+            output.append(json.take())
             output.endLine()
         }
     }

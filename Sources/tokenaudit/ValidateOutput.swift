@@ -66,64 +66,38 @@ final class ByteOutput {
     }
 }
 
-/// Writes one JSON Lines object into a byte buffer (`validate --format json`). Every string goes
-/// through SecretReport's `JSONString.quoted`, the one JSON escaper. This stays a small type in the
-/// command until SecretReport's `JSONWriter` is public (it is internal and pretty-printing today).
-struct JSONLineWriter {
-    var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
-
-    mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    mutating func beginArray(_ key: String) { self.key(key); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
-
-    mutating func key(_ name: String) {
-        separator()
-        appendString(name)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
+/// `validate --format json` writes JSON Lines with SecretReport's `JSONWriter` (compact style,
+/// one value per `take()`); these are the few shapes it needs on top.
+extension JSONWriter {
     mutating func field(_ name: String, _ value: String?) {
         key(name)
-        if let value { appendString(value) } else { bytes.append(contentsOf: "null".utf8) }
-    }
-
-    mutating func field(_ name: String, _ value: Bool) {
-        key(name)
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        if let value { string(value) } else { null() }
     }
 
     mutating func field(_ name: String, _ value: Int?) {
         key(name)
-        bytes.append(contentsOf: (value.map { String($0) } ?? "null").utf8)
+        if let value { raw(String(value)) } else { null() }
     }
 
-    /// A string element of the enclosing array.
-    mutating func element(_ value: String) { separator(); appendString(value) }
-
-    private mutating func separator() {
-        if let last = needsComma.last, last { bytes.append(UInt8(ascii: ",")) }
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+    /// `"key": [` — closed with `endContainer()`.
+    mutating func beginArray(_ key: String) {
+        self.key(key)
+        beginArray()
     }
 
-    private mutating func appendString(_ s: String) {
-        bytes.append(contentsOf: JSONString.quoted(s).utf8)
-    }
-
-    /// `"problems":[{"code":…,"message":…}],"notes":[…]` for a validation.
+    /// `"valid":…,"problems":[{"code":…,"message":…}],"notes":[…]` for a validation.
     mutating func validationFields(_ v: FormatValidation) {
         field("valid", v.isValid)
         beginArray("problems")
         for p in v.problems {
-            beginObject(); field("code", p.code); field("message", p.description); endObject()
+            beginObject(); field("code", p.code); field("message", p.description); endContainer()
         }
-        endArray()
+        endContainer()
         beginArray("notes")
         for n in v.notes {
-            beginObject(); field("code", n.code); field("message", n.description); endObject()
+            beginObject(); field("code", n.code); field("message", n.description); endContainer()
         }
-        endArray()
+        endContainer()
     }
 }
 

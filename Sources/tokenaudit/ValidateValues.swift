@@ -59,7 +59,7 @@ struct ValueResultWriter {
                 line.append(contentsOf: TerminalText.neutralised(result.validation.description).utf8)
             }
         case .json:
-            var json = JSONLineWriter()
+            var json = JSONWriter(style: .compact)
             json.beginObject()
             json.field("kind", result.kind.rawValue)
             switch result.position {
@@ -69,8 +69,8 @@ struct ValueResultWriter {
             json.field("value", display)
             json.field("redacted", options.redact)
             json.validationFields(result.validation)
-            json.endObject()
-            line.append(contentsOf: json.bytes)
+            json.endContainer()
+            line.append(contentsOf: json.take().utf8)
         }
     }
 }
