@@ -12,7 +12,11 @@
 // errors can point at the exact spot. Errors are `TOMLError` values with a position and a message.
 //
 // The parser works on the UTF-8 bytes of the text. It runs once per config file or rule pack, so it
-// favours clear code over speed, but it is linear in the input.
+// favours clear code over speed, but a config comes from the scanned repository and may be hostile:
+// the parser is linear in the input (a position is a lookup in a table of scalar counts, never a
+// rescan of the line; a growing `[[array]]` is appended in place, never copied) and nesting is capped
+// at `TOMLDocument.maxNesting` levels, so a file of 20,000 `[` or 100,000 dotted keys is an error
+// with a position instead of a stack overflow or a hang.
 
 /// A 1-based line and column in a text. Columns count Unicode scalars.
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -134,6 +138,11 @@ public struct TOMLDocument: Sendable, Hashable {
     /// The top-level table.
     public var root: TOMLTable
 
+    /// The deepest nesting accepted: tables (header keys, dotted keys), arrays and inline tables
+    /// together, counted from the top level. Deeper input is a `TOMLError` at the first value or
+    /// key part past the limit. No TokenAudit config needs more than a handful of levels.
+    public static let maxNesting = 64
+
     /// Parses `text`. Throws `TOMLError` with the position of the first problem.
     public init(parsing text: String) throws(TOMLError) {
         var parser = TOMLParser(text)
@@ -149,7 +158,7 @@ private final class TableBuilder {
     enum Item {
         case value(TOMLNode)
         case table(TableBuilder)
-        case tableArray([TableBuilder])
+        case tableArray(TableArrayBuilder)
     }
 
     /// How the table came to exist; decides whether it may be reopened or extended.
@@ -195,7 +204,8 @@ private final class TableBuilder {
                 node = n
             case .table(let t):
                 node = TOMLNode(.table(t.build()), at: t.position)
-            case .tableArray(let ts):
+            case .tableArray(let array):
+                let ts = array.elements
                 node = TOMLNode(
                     .array(ts.map { TOMLNode(.table($0.build()), at: $0.position) }),
                     at: ts.first?.position ?? keyPositions[key]!)
@@ -206,29 +216,54 @@ private final class TableBuilder {
     }
 }
 
+/// The elements of an `[[array.of.tables]]` under construction: a class so that each new element
+/// is appended in place (an array inside an enum inside a dictionary would be copied on every
+/// append, which made a config of 20,000 `[[rules]]` quadratic).
+private final class TableArrayBuilder {
+    var elements: [TableBuilder]
+
+    init(_ elements: [TableBuilder]) { self.elements = elements }
+}
+
 // MARK: - Parsing
 
 private struct TOMLParser {
     let bytes: [UInt8]
+    /// `scalarsBefore[k]`: the Unicode scalars (bytes that are not UTF-8 continuation bytes) in
+    /// `bytes[..<k]`; a column is a difference of two entries, so no position rescans its line.
+    let scalarsBefore: [Int32]
     var i = 0
     var line = 1
     var lineStart = 0
+    /// How deep the value or key being parsed sits (see `TOMLDocument.maxNesting`).
+    var depth = 0
 
     init(_ text: String) {
         bytes = Array(text.utf8)
+        var counts = [Int32](repeating: 0, count: bytes.count + 1)
+        var n: Int32 = 0
+        for (k, b) in bytes.enumerated() {
+            counts[k] = n
+            if b & 0xC0 != 0x80 { n += 1 }
+        }
+        counts[bytes.count] = n
+        scalarsBefore = counts
     }
 
     // MARK: positions and errors
 
     /// The position of byte `offset` (which must be on the current line or later on it).
     func position(of offset: Int) -> SourcePosition {
-        var column = 1
-        var k = lineStart
-        while k < offset && k < bytes.count {
-            if bytes[k] & 0xC0 != 0x80 { column += 1 }
-            k += 1
+        let end = min(max(offset, lineStart), bytes.count)
+        return SourcePosition(line: line, column: Int(scalarsBefore[end] - scalarsBefore[lineStart]) + 1)
+    }
+
+    /// Throws when one more level (a table key part, an array, an inline table) at `offset` would
+    /// nest deeper than `TOMLDocument.maxNesting`.
+    func checkDepth(_ level: Int, at offset: Int) throws(TOMLError) {
+        guard level <= TOMLDocument.maxNesting else {
+            throw error("nesting is deeper than \(TOMLDocument.maxNesting) levels (tables, dotted keys, arrays and inline tables together)", at: offset)
         }
-        return SourcePosition(line: line, column: column)
     }
 
     var here: SourcePosition { position(of: i) }
@@ -318,7 +353,7 @@ private struct TOMLParser {
             try skipBlank()
             guard let b = peek else { break }
             if b == 0x5B {  // '['
-                current = try parseHeader(root: root)
+                (current, depth) = try parseHeader(root: root)
             } else {
                 try parseKeyValue(into: current, dottedOrigin: .dotted)
                 try expectEndOfLine(after: "a value")
@@ -327,12 +362,13 @@ private struct TOMLParser {
         return root.build()
     }
 
-    /// `[a.b]` or `[[a.b]]`; returns the table that following key/values go into.
-    mutating func parseHeader(root: TableBuilder) throws(TOMLError) -> TableBuilder {
+    /// `[a.b]` or `[[a.b]]`; returns the table that following key/values go into and its depth.
+    mutating func parseHeader(root: TableBuilder) throws(TOMLError) -> (TableBuilder, Int) {
         let headerPosition = here
         let isArray = peek(1) == 0x5B
         i += isArray ? 2 : 1
         skipSpaces()
+        depth = 0
         let keys = try parseKey()
         skipSpaces()
         if isArray {
@@ -349,8 +385,8 @@ private struct TOMLParser {
 
         // Walk to the parent, creating implicit tables; an array of tables resolves to its last element.
         var table = root
-        for (depth, key) in keys.dropLast().enumerated() {
-            let path = keys[...depth].map(\.name).joined(separator: ".")
+        for (level, key) in keys.dropLast().enumerated() {
+            var path: String { keys[...level].map(\.name).joined(separator: ".") }  // for errors only
             switch table.items[key.name] {
             case nil:
                 let t = TableBuilder(origin: .implicit, position: key.position)
@@ -361,8 +397,8 @@ private struct TOMLParser {
                     throw TOMLError("`\(path)` is an inline table and cannot be extended by a header", at: key.position)
                 }
                 table = t
-            case .tableArray(let ts):
-                table = ts[ts.count - 1]
+            case .tableArray(let array):
+                table = array.elements[array.elements.count - 1]
             case .value(let node):
                 if case .array = node.value {
                     throw TOMLError(
@@ -379,10 +415,9 @@ private struct TOMLParser {
             let element = TableBuilder(origin: .arrayElement, position: headerPosition)
             switch table.items[last.name] {
             case nil:
-                table.set(last.name, .tableArray([element]), at: last.position)
-            case .tableArray(var ts):
-                ts.append(element)
-                table.items[last.name] = .tableArray(ts)
+                table.set(last.name, .tableArray(TableArrayBuilder([element])), at: last.position)
+            case .tableArray(let array):
+                array.elements.append(element)
             case .table:
                 throw TOMLError("`\(name)` is already a table, so it cannot also be an array of tables `[[\(name)]]`", at: last.position)
             case .value(let node):
@@ -390,18 +425,18 @@ private struct TOMLParser {
                     "`\(name)` is already defined as a \(node.value.typeName) (line \(node.position.line)); "
                         + "it cannot also be an array of tables", at: last.position)
             }
-            return element
+            return (element, keys.count)
         }
         switch table.items[last.name] {
         case nil:
             let t = TableBuilder(origin: .header, position: headerPosition)
             table.set(last.name, .table(t), at: last.position)
-            return t
+            return (t, keys.count)
         case .table(let t):
             switch t.origin {
             case .implicit:
                 t.origin = .header
-                return t
+                return (t, keys.count)
             case .header, .arrayElement:
                 throw TOMLError("table `[\(name)]` is defined twice (first at line \(t.position.line))", at: headerPosition)
             case .dotted:
@@ -418,6 +453,7 @@ private struct TOMLParser {
 
     /// `key = value` (key may be dotted) into `table`.
     mutating func parseKeyValue(into table: TableBuilder, dottedOrigin: TableBuilder.Origin) throws(TOMLError) {
+        let tableDepth = depth
         let keys = try parseKey()
         skipSpaces()
         guard peek == 0x3D else {
@@ -425,10 +461,13 @@ private struct TOMLParser {
         }
         i += 1
         skipSpaces()
+        // The value sits below the table and every dotted part before its own key.
+        depth = tableDepth + keys.count - 1
         let node = try parseValue()
+        depth = tableDepth
         var target = table
-        for (depth, key) in keys.dropLast().enumerated() {
-            let path = keys[...depth].map(\.name).joined(separator: ".")
+        for (level, key) in keys.dropLast().enumerated() {
+            var path: String { keys[...level].map(\.name).joined(separator: ".") }  // for errors only
             switch target.items[key.name] {
             case nil:
                 let t = TableBuilder(origin: dottedOrigin, position: key.position)
@@ -452,7 +491,7 @@ private struct TOMLParser {
             switch existing {
             case .value(let n): first = target.keyPositions[last.name] ?? n.position
             case .table(let t): first = t.position
-            case .tableArray(let ts): first = ts[0].position
+            case .tableArray(let array): first = array.elements[0].position
             }
             let name = keys.map(\.name).joined(separator: ".")
             throw TOMLError("duplicate key `\(name)` (first defined at line \(first.line), column \(first.column))", at: last.position)
@@ -479,6 +518,7 @@ private struct TOMLParser {
         var parts: [KeyPart] = []
         while true {
             skipSpaces()
+            try checkDepth(depth + parts.count + 1, at: i)
             let position = here
             guard let b = peek else { throw error("expected a key, found end of file") }
             if b == 0x22 {
@@ -577,6 +617,9 @@ private struct TOMLParser {
 
     mutating func parseArray() throws(TOMLError) -> [TOMLNode] {
         let open = i
+        try checkDepth(depth + 1, at: open)
+        depth += 1
+        defer { depth -= 1 }
         i += 1
         var elements: [TOMLNode] = []
         while true {
@@ -608,6 +651,9 @@ private struct TOMLParser {
     mutating func parseInlineTable() throws(TOMLError) -> TOMLTable {
         let open = i
         let position = here
+        try checkDepth(depth + 1, at: open)
+        depth += 1
+        defer { depth -= 1 }
         i += 1
         let table = TableBuilder(origin: .inline, position: position)
         try skipBlank()
