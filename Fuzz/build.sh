@@ -18,7 +18,7 @@ OBJECTS=$(ls "$BIN"/TokenFormat.build/*.o "$BIN"/PCRE2.build/*.o "$BIN"/SecretRu
 for source in Fuzz/*Fuzz.swift; do
     name=$(basename "$source" Fuzz.swift | tr 'A-Z' 'a-z')
     echo "linking $SCRATCH/fuzz-$name"
-    swiftc -parse-as-library -O -sanitize=fuzzer,address -swift-version 6 \
+    swiftc -parse-as-library -O -sanitize=fuzzer,address -swift-version 6 -use-ld=lld \
         -I "$BIN/Modules" -Xcc -fmodule-map-file=Sources/CPCRE2/module.modulemap \
         -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
         "$source" $OBJECTS -lpcre2-8 -lz -o "$SCRATCH/fuzz-$name"
