@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tokenaudit
 APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build debug test scan bench rules-snapshot clean
+.PHONY: all deps build debug test test-sanitized fuzz scan bench rules-snapshot clean
 
 all: build
 
@@ -31,6 +31,23 @@ debug: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The test suite under AddressSanitizer, then under ThreadSanitizer, each in its own scratch path.
+# Leaks that belong to the toolchain or ArgumentParser are suppressed (Tests/lsan-suppressions.txt);
+# the variable reaches the binaries the CLI tests start, so their exit codes stay meaningful.
+test-sanitized: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --skip-build --scratch-path .build-asan
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan
+
+# Builds the libFuzzer targets (Fuzz/build.sh) and runs each for FUZZ_SECONDS, one at a time,
+# seeded from Corpus/ and the built-in rules (Fuzz/run.sh). FUZZ_TARGETS picks some of them.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= tokenformat pcre2 tomlconfig ignore engine
+fuzz: deps
+	Fuzz/build.sh
+	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # Scans the bundled, labelled Corpus/ and prints the findings. Exit status 1 (findings) is the
 # expected outcome here, so it is not treated as a failure.
