@@ -41,15 +41,15 @@ let package = Package(
         // The built-in rule packs are Builtin/*.toml, embedded at build time by the EmbedRulePacks
         // plugin (a new pack file needs no line here; docs/RULES.md, "Adding a rule").
         .target(
-            name: "SecretRules", dependencies: ["PCRE2", "TokenFormat"], exclude: ["Builtin"],
+            name: "SecretRules", dependencies: ["PCRE2"], exclude: ["Builtin"],
             plugins: ["EmbedRulePacks"]
         ),
         .executableTarget(name: "RulePackEmbedder"),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
         .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
-        .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "CZlib"]),
-        .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
+        .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib"]),
+        .target(name: "SecretReport", dependencies: ["ScanResults"]),
         // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit.
         .target(name: "SirportlyAuth", dependencies: ["TokenFormat"]),
 
@@ -70,8 +70,8 @@ let package = Package(
         // Tests.
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "TokenFormatTests", dependencies: ["TokenFormat"]),
-        .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner"]),
-        .testTarget(name: "SecretScannerTests", dependencies: ["SecretScanner", "SecretRules", "TokenFormat"]),
+        .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner", "PCRE2"]),
+        .testTarget(name: "SecretScannerTests", dependencies: ["SecretScanner", "SecretRules", "PCRE2"]),
         .testTarget(
             name: "CorpusTests",
             dependencies: ["SecretScanner", "SecretRules", "SecretLint", "ScanResults"]
@@ -80,6 +80,8 @@ let package = Package(
         .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
         .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat"]),
         .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport"]),
+        // Package.swift itself: declared dependencies match the imports.
+        .testTarget(name: "PackageTests"),
     ],
     swiftLanguageModes: [.v6]
 )
