@@ -105,3 +105,58 @@ struct VerifyCommandTests {
         #expect(out.stderr.contains("--sirportly-url needs --verify"))
     }
 }
+
+/// `validate headers --verify` through the binary against the mock.
+@Suite("tokenaudit validate headers --verify")
+struct ValidateHeadersVerifyTests {
+    static func request(token: String, secret: String?) -> String {
+        var text = "POST /api/v2/tickets/all HTTP/1.1\r\nHost: helpdesk.example.com\r\nX-Auth-Token: \(token)\r\n"
+        if let secret { text += "X-Auth-Secret: \(secret)\r\n" }
+        return text + "\r\n"
+    }
+
+    @Test(arguments: [(200, "LIVE", Int32(1)), (401, "rejected", Int32(0))])
+    func eachUniquePairIsVerifiedOnce(status: Int, shown: String, exit: Int32) async throws {
+        let server = try await MockSirportlyServer.start { _ in MockResponse(status: status) }
+        let tree = try ScanTree()
+        let pair = PlantedPair()
+        try tree.write("one.txt", Self.request(token: pair.token, secret: pair.secret))
+        try tree.write("two.txt", Self.request(token: pair.token, secret: pair.secret))
+        let out = try BinaryRunner.run(
+            ["validate", "headers", "one.txt", "two.txt", "--verify", "--sirportly-url", server.baseURL], in: tree.root)
+        try await server.stop()
+        #expect(out.status == exit)
+        #expect(server.requests.count == 1)
+        #expect(out.stdout.contains("with its X-Auth-Secret: \(shown) against 127.0.0.1:\(server.port) at "))
+        #expect(out.stderr.contains("\(status == 200 ? 1 : 0) live Sirportly credential"))
+        #expect(!out.stdout.contains(pair.secret) && !out.stderr.contains(pair.secret))
+    }
+
+    @Test func aLoneTokenIsNeverSent() async throws {
+        let server = try await MockSirportlyServer.start { _ in MockResponse(status: 200) }
+        let tree = try ScanTree()
+        try tree.write("one.txt", Self.request(token: PlantedPair().token, secret: nil))
+        let out = try BinaryRunner.run(
+            ["validate", "headers", "one.txt", "--verify", "--sirportly-url", server.baseURL], in: tree.root)
+        try await server.stop()
+        #expect(server.requests.isEmpty)
+        #expect(out.stderr.contains("0 live Sirportly credential pairs"))
+    }
+
+    @Test func jsonLineCarriesTheVerification() async throws {
+        let server = try await MockSirportlyServer.start { _ in MockResponse(status: 503) }
+        let tree = try ScanTree()
+        let pair = PlantedPair()
+        try tree.write("one.txt", Self.request(token: pair.token, secret: pair.secret))
+        let out = try BinaryRunner.run(
+            ["validate", "headers", "one.txt", "--format", "json", "--verify", "--sirportly-url", server.baseURL],
+            in: tree.root)
+        try await server.stop()
+        let last = try #require(out.stdout.split(separator: "\n").last)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let verification = try #require(json["verification"] as? [String: Any])
+        #expect(verification["status"] as? String == "unknown")
+        #expect(verification["reason"] as? String == "unexpected HTTP status 503")
+        #expect(verification["host"] as? String == "127.0.0.1:\(server.port)")
+    }
+}

@@ -62,12 +62,13 @@ struct VerificationTests {
         #expect(elsewhere.requests.isEmpty)
     }
 
+    /// A refused connection is retried until the timeout, then reported with the connection error.
     @Test func unreachableServerIsANetworkError() async throws {
         let server = try await MockSirportlyServer.start { _ in MockResponse(status: 200) }
         let endpoint = try SirportlyEndpoint(server.baseURL)
         try await server.stop()
         let pair = TestPairs.pair(4)
-        let verifier = CredentialVerifier(configuration: .init(endpoint: endpoint, timeout: .seconds(20)))
+        let verifier = CredentialVerifier(configuration: .init(endpoint: endpoint, timeout: .milliseconds(500)))
         let results = await verifier.verify([pair], clock: VirtualClock())
         #expect(results[pair]?.status.name == "unknown")
         #expect(results[pair]?.status.reason?.contains("network error") == true)
