@@ -98,6 +98,23 @@ struct VerifyCommandTests {
         #expect(fromConfig.stderr.contains(".tokenaudit.toml: error: sirportlyURL: refusing Sirportly URL"))
     }
 
+    /// Verification results reach disk only inside the report, which never holds the secret.
+    @Test(arguments: [("json", "\"status\": \"live\""), ("text", "verified: LIVE against")])
+    func writtenReportHoldsTheVerificationButNotTheSecret(format: String, shown: String) async throws {
+        let server = try await Self.server(status: 200)
+        let tree = try ScanTree()
+        let pair = PlantedPair()
+        try tree.write(".env", pair.dotenv)
+        let out = try tree.scan([".", "--verify", "--sirportly-url", server.baseURL, "--format", format, "-o", "report.out"])
+        try await server.stop()
+        #expect(out.status == 1)
+        let written = try String(contentsOf: tree.url("report.out"), encoding: .utf8)
+        #expect(written.contains(shown))
+        #expect(!written.contains(pair.secret))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: tree.root.path).sorted()
+        #expect(entries == [".env", "report.out"])
+    }
+
     @Test func sirportlyURLNeedsVerify() throws {
         let tree = try ScanTree()
         let out = try tree.scan([".", "--sirportly-url", "https://help.example.com"])
