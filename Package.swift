@@ -21,6 +21,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Opt-in live verification (SirportlyAuth/Verification) and its loopback mock server in tests.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // System libraries. Only PCRE2 imports CPCRE2; only SecretLint imports CZlib.
@@ -50,8 +53,18 @@ let package = Package(
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
         .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib"]),
         .target(name: "SecretReport", dependencies: ["ScanResults"]),
-        // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit.
-        .target(name: "SirportlyAuth", dependencies: ["TokenFormat"]),
+        // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit,
+        // opt-in live verification (AsyncHTTPClient).
+        .target(
+            name: "SirportlyAuth",
+            dependencies: [
+                "TokenFormat",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/SirportlyAuth"
+        ),
 
         // The command: the only module that imports ArgumentParser.
         .executableTarget(
@@ -78,8 +91,18 @@ let package = Package(
         ),
         .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "ScanResults", "SecretScanner", "SecretRules", "TestSupport"]),
         .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
-        .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport", "SirportlyAuthMock"]),
+        // A mock Sirportly API on loopback for the verification tests (library and binary).
+        .target(
+            name: "SirportlyAuthMock",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/SirportlyAuthMock"
+        ),
+        .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat", "SirportlyAuthMock"]),
         // Package.swift itself: declared dependencies match the imports.
         .testTarget(name: "PackageTests"),
     ],

@@ -119,6 +119,9 @@ public struct Verification: Sendable, Hashable {
         case live
         /// The service rejected it (revoked, wrong, expired).
         case rejected
+        /// A refusal that reads as an IP-address or permission restriction on a real credential:
+        /// not dead, still a leak.
+        case restricted
         /// The answer did not tell (e.g. rate limited).
         case unknown
         /// The check failed (network, TLS, timeout).
@@ -129,8 +132,15 @@ public struct Verification: Sendable, Hashable {
     /// Short detail for people (an HTTP status, an error); never the secret.
     public var detail: String?
 
-    public init(status: Status, detail: String? = nil) {
+    /// `host` or `host:port` that was asked, when known.
+    public var host: String?
+    /// When, as ISO 8601 UTC (`2026-12-04T18:00:00Z`), when known.
+    public var checkedAt: String?
+
+    public init(status: Status, detail: String? = nil, host: String? = nil, checkedAt: String? = nil) {
         self.status = status
         self.detail = detail
+        self.host = host
+        self.checkedAt = checkedAt
     }
 }

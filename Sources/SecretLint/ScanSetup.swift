@@ -14,6 +14,8 @@ public struct ScanSetup: Sendable {
     public let maxFileSize: Int64?
     /// The failing severity: the request's, else the config's, else `low`.
     public let failOn: Severity
+    /// The config's `sirportlyURL` (for `--verify`), unchecked; nil when not set.
+    public let sirportlyURL: String?
 
     /// The name of the config file looked for at the scan root.
     public static let configFileName = ".tokenaudit.toml"
@@ -67,7 +69,7 @@ public struct ScanSetup: Sendable {
         return ScanSetup(
             configPath: usedPath, rules: rules, engine: engine,
             maxFileSize: request.maxFileSize ?? config?.maxFileSize.map(Int64.init),
-            failOn: request.failOn ?? config?.failOn ?? .low)
+            failOn: request.failOn ?? config?.failOn ?? .low, sirportlyURL: config?.sirportlyURL)
     }
 
     private static func parse(_ text: String, path: String) throws(ScanError) -> ConfigFile {

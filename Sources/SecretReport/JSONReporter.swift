@@ -66,6 +66,8 @@ public struct JSONReporter: Reporter {
                 w.object { w in
                     w.field("status", v.status.rawValue)
                     if let detail = v.detail { w.field("detail", detail) }
+                    if let host = v.host { w.field("host", host) }
+                    if let checkedAt = v.checkedAt { w.field("checkedAt", checkedAt) }
                 }
             }
         }

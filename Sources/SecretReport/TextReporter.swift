@@ -78,7 +78,9 @@ public struct TextReporter: Reporter {
             text += "    " + style.dim("evidence: ") + TerminalText.neutralised(list) + "\n"
         }
         if let v = f.verification {
-            let line = v.status.rawValue + (v.detail.map { " (\($0))" } ?? "")
+            var line = (v.status == .live ? "LIVE" : v.status.rawValue) + (v.detail.map { " (\($0))" } ?? "")
+            if let host = v.host { line += " against \(host)" }
+            if let checkedAt = v.checkedAt { line += " at \(checkedAt)" }
             text += "    " + style.dim("verified: ") + TerminalText.neutralised(line) + "\n"
         }
         if let message = f.message {

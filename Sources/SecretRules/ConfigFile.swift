@@ -28,7 +28,8 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 ///
 /// Schema (docs/RULES.md): top-level `title`; `[extend]` with `useDefault` (default true) and
 /// `disabledRules`; `[[rules]]`; global `[[allowlists]]` (gitleaks' singular `[allowlist]` too);
-/// TokenAudit settings `failOn` (a severity) and `maxFileSize` (bytes, or a string like "10MB").
+/// TokenAudit settings `failOn` (a severity), `maxFileSize` (bytes, or a string like "10MB") and
+/// `sirportlyURL` (the base URL `--verify` uses).
 public struct ConfigFile: Sendable, Hashable {
     /// The path errors are reported against.
     public var path: String
@@ -45,6 +46,9 @@ public struct ConfigFile: Sendable, Hashable {
     public var failOn: Severity?
     /// Files larger than this many bytes are skipped (and reported as skipped). Nil: the default.
     public var maxFileSize: Int?
+    /// The Sirportly API base URL `--verify` sends credential pairs to (a self-hosted install);
+    /// checked by the command (https, or http on loopback). Nil: Sirportly's hosted API.
+    public var sirportlyURL: String?
     /// Where each rule in `rules` was defined (its `[[rules]]` header), by rule id.
     public var rulePositions: [String: SourcePosition]
     /// Where each entry of `disabledRules` was written (same order).
@@ -174,7 +178,7 @@ struct ConfigDecoder {
     let path: String
     let compilePatterns: Bool
 
-    static let topLevelKeys = ["title", "extend", "rules", "allowlists", "allowlist", "failOn", "maxFileSize"]
+    static let topLevelKeys = ["title", "extend", "rules", "allowlists", "allowlist", "failOn", "maxFileSize", "sirportlyURL"]
     static let extendKeys = ["useDefault", "disabledRules"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "keywords", "regex", "secretGroup", "shape", "entropy", "path",
@@ -217,6 +221,9 @@ struct ConfigDecoder {
         }
         if let e = root["maxFileSize"] {
             config.maxFileSize = try fileSize(e)
+        }
+        if let e = root["sirportlyURL"] {
+            config.sirportlyURL = try string(e)
         }
         if let e = root["rules"] {
             var seen: [String: SourcePosition] = [:]

@@ -21,8 +21,14 @@ struct ScanCommand: ParsableCommand {
 
             Secrets are redacted (first 4 characters and …) unless --no-redact.
 
-            Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 error (bad flags, bad \
-            config, unreadable scan root).
+            --verify asks the Sirportly API (--sirportly-url, or sirportlyURL in the config, else \
+            https://api.sirportly.com) whether each token+secret pair found still works, once per \
+            unique pair, and adds the result (live, restricted, rejected, unknown) to the report. \
+            Off by default; see the README for its safety rules.
+
+            Exit codes: 0 no findings at or above --fail-on, 1 findings or a live credential pair \
+            (with --verify, whatever --fail-on says), 2 error (bad flags, bad config, unreadable \
+            scan root).
             """
     )
 
@@ -80,6 +86,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No summary on standard error.")
     var quiet = false
 
+    @OptionGroup var verification: VerifyArguments
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be named only once") }
@@ -111,8 +119,16 @@ struct ScanCommand: ParsableCommand {
         let options = ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1)
         var sink = CommandSink(reporter: format.makeReporter(output: destination, options: options))
         let summary: ScanSummary
+        var verified: VerifiedPairs?
         do {
-            summary = try Linter.run(request, tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), into: &sink)
+            let tool = ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion)
+            if verification.enabled {
+                let run = try ScanVerification.run(request, tool: tool, arguments: verification, into: &sink)
+                summary = run.0
+                verified = run.1
+            } else {
+                summary = try Linter.run(request, tool: tool, into: &sink)
+            }
             try destination.commit()
         } catch {
             destination.discard()
@@ -122,9 +138,12 @@ struct ScanCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if !quiet {
+            // With --verify the summary leads with the live pairs: they are the ones to revoke now.
+            if let verified { FileHandleStderr.write(verified.summaryLine + "\n") }
             FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(summary))
         }
-        if summary.failed { throw ExitCode(1) }
+        // A live credential fails the run whatever --fail-on says.
+        if summary.failed || (verified?.live ?? 0) > 0 { throw ExitCode(1) }
     }
 }
 

@@ -175,6 +175,8 @@ struct ValidateHeadersCommand: ParsableCommand {
     @Flag(name: .customLong("no-redact"), help: "Show header values and URLs in full.")
     var noRedact = false
 
+    @OptionGroup var verification: VerifyArguments
+
     mutating func validate() throws {
         if files.isEmpty {
             throw ValidationError("Give a capture file to read, or '-' for standard input.")
@@ -185,6 +187,16 @@ struct ValidateHeadersCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runHeaderValidation(HeaderValidationOptions(files: files, format: format, redact: !noRedact))
+        var endpoint: SirportlyEndpoint?
+        if verification.enabled {
+            do {
+                endpoint = try verification.endpoint(configURL: nil)
+            } catch {
+                FileHandleStderr.write("tokenaudit: error: \(error.description)\n")
+                throw ExitCode(2)
+            }
+        }
+        try runHeaderValidation(HeaderValidationOptions(
+            files: files, format: format, redact: !noRedact, verifyEndpoint: endpoint))
     }
 }

@@ -7,6 +7,8 @@ struct HeaderValidationOptions: Sendable {
     var files: [String]
     var format: ValidateOutputFormat
     var redact: Bool
+    /// Where `--verify` sends the requests' pairs; nil without `--verify`.
+    var verifyEndpoint: SirportlyEndpoint? = nil
 }
 
 /// Runs the capture audit (library call), prints each audited request as it is read and each
@@ -14,10 +16,12 @@ struct HeaderValidationOptions: Sendable {
 func runHeaderValidation(_ options: HeaderValidationOptions) throws {
     let output = ByteOutput()
     let writer = CaptureAuditWriter(options: options)
+    var verification = options.verifyEndpoint.map(HeaderPairVerification.init(endpoint:))
     let outcome = CaptureAudit.run(paths: options.files) { event in
         switch event {
         case .request(let path, let audit):
             writer.write(audit, file: path, to: output)
+            verification?.collect(audit)
         case .finished(let summary):
             output.flush()
             if let message = writer.summary(summary) { FileHandleStderr.write(message + "\n") }
@@ -27,7 +31,11 @@ func runHeaderValidation(_ options: HeaderValidationOptions) throws {
         }
     }
     output.flush()
-    if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    var status = outcome.exitStatus
+    if let verification {
+        status = max(status, verification.run(format: options.format, redact: options.redact, output: output))
+    }
+    if status != 0 { throw ExitCode(status) }
 }
 
 /// Formats `validate headers` output: one text block or one JSON Lines object per audited
