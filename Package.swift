@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
         .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat"]),
         .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport"]),
+        .testTarget(name: "GitTests", dependencies: ["SecretLint", "ScanResults"]),
     ],
     swiftLanguageModes: [.v6]
 )

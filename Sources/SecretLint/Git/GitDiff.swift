@@ -122,7 +122,7 @@ public enum GitOutputParser {
     }
 
     /// `seconds` since the epoch in the zone `offset` (`+0200`) as `2024-05-01T12:00:00+02:00`.
-    static func isoDate(seconds: Int, offset: String) -> String {
+    public static func isoDate(seconds: Int, offset: String) -> String {
         let sign = offset.hasPrefix("-") ? -1 : 1
         let digits = offset.dropFirst()
         let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0

@@ -29,55 +29,89 @@ struct BatchObject {
     var tooLarge: Bool
 }
 
-/// A buffered reader over a pipe descriptor.
-struct PipeReader {
+/// A buffered reader over a pipe descriptor. Owns its buffer (freed in `deinit`); large reads go
+/// straight into the result.
+final class PipeReader {
     let fd: Int32
-    private var buffer: [UInt8] = []
+    private var storage: UnsafeMutableRawBufferPointer
     private var start = 0
+    private var end = 0
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) {
+        self.fd = fd
+        storage = .allocate(byteCount: 1 << 20, alignment: 16)
+    }
 
-    /// Reads more bytes into the buffer; false at end of stream.
-    private mutating func refill() -> Bool {
-        if start > 0 && start == buffer.count { buffer.removeAll(keepingCapacity: true); start = 0 }
-        let chunk = 256 * 1024
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunk)
-        var got = 0
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        while true {
-            got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, chunk) }
-            if got < 0 && errno == EINTR { continue }
-            break
+    deinit { storage.deallocate() }
+
+    /// Moves unread bytes to the front, grows when full, and reads more; false at end of stream.
+    private func refill() -> Bool {
+        if start > 0 {
+            let pending = end - start
+            if pending > 0 { storage.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: pending) }
+            start = 0
+            end = pending
         }
-        buffer.removeLast(chunk - max(got, 0))
-        return got > 0
+        if end == storage.count {
+            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: storage.count * 2, alignment: 16)
+            larger.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: end)
+            storage.deallocate()
+            storage = larger
+        }
+        while true {
+            let n = read(fd, storage.baseAddress! + end, storage.count - end)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            end += n
+            return true
+        }
     }
 
     /// The next line without its terminator (`\n`), or nil at end of stream.
-    mutating func line() -> [UInt8]? {
+    func line() -> [UInt8]? {
         var searchFrom = start
         while true {
-            if let nl = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[start..<nl])
+            if searchFrom < end, let hit = memchr(storage.baseAddress! + searchFrom, 0x0A, end - searchFrom) {
+                let nl = storage.baseAddress!.distance(to: hit)
+                let line = Array(UnsafeRawBufferPointer(rebasing: storage[start..<nl]))
                 start = nl + 1
                 return line
             }
-            searchFrom = buffer.count
+            searchFrom = end - start  // offsets after the compaction in refill
             if !refill() { return nil }
         }
     }
 
     /// Exactly `count` bytes, or nil if the stream ends first. With `keep` false they are
     /// discarded (oversized blobs).
-    mutating func bytes(_ count: Int, keep: Bool = true) -> [UInt8]? {
+    func bytes(_ count: Int, keep: Bool = true) -> [UInt8]? {
         var result: [UInt8] = []
         if keep { result.reserveCapacity(count) }
         var remaining = count
+        let buffered = min(remaining, end - start)
+        if keep { result.append(contentsOf: UnsafeRawBufferPointer(rebasing: storage[start..<(start + buffered)])) }
+        start += buffered
+        remaining -= buffered
+        if remaining == 0 { return result }
+        if keep {
+            // Read the rest straight into the result.
+            let got = result.count
+            result += repeatElement(0, count: remaining)
+            var filled = got
+            let ok = result.withUnsafeMutableBytes { raw -> Bool in
+                while filled < count {
+                    let n = read(fd, raw.baseAddress! + filled, count - filled)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return false }
+                    filled += n
+                }
+                return true
+            }
+            return ok ? result : nil
+        }
         while remaining > 0 {
-            if start == buffer.count && !refill() { return nil }
-            let n = min(remaining, buffer.count - start)
-            if keep { result.append(contentsOf: buffer[start..<(start + n)]) }
+            if start == end && !refill() { return nil }
+            let n = min(remaining, end - start)
             start += n
             remaining -= n
         }
@@ -90,7 +124,7 @@ struct PipeReader {
 /// pipe. Object contents larger than `maxSize` are read past without being kept.
 final class ObjectStream {
     private let child: GitChild
-    private var reader: PipeReader
+    private let reader: PipeReader
     let maxSize: Int
 
     /// Starts `git cat-file --batch` and writes the ids of `requests` to it in the background.
