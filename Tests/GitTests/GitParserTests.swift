@@ -54,8 +54,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (0, "+0000", "1970-01-01T00:00:00Z"),
-        (1_700_000_060, "+0000", "2023-11-14T22:14:20Z"),
+        (0, "+0000", "1970-01-01T00:00:00+00:00"),
+        (1_700_000_060, "+0000", "2023-11-14T22:14:20+00:00"),
         (1_700_000_060, "+0530", "2023-11-15T03:44:20+05:30"),
         (951_782_400, "-0800", "2000-02-28T16:00:00-08:00"),
     ])
@@ -67,7 +67,7 @@ import Testing
         let object = "tree abc\nparent def\nauthor Ann Example <ann@example.com> 1700000060 +0000\ncommitter C <c@x> 1 +0000\n\nSubject\n\nBody\n"
         let commit = GitOutputParser.commit(Array(object.utf8))
         #expect(commit.author == "Ann Example <ann@example.com>")
-        #expect(commit.date == "2023-11-14T22:14:20Z")
+        #expect(commit.date == "2023-11-14T22:14:20+00:00")
         #expect(commit.message == Array("Subject\n\nBody\n".utf8))
     }
 

@@ -140,7 +140,7 @@ public enum GitOutputParser {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let zone = offset == "+0000" ? "Z" : "\(sign < 0 ? "-" : "+")\(two(hours)):\(two(minutes))"
+        let zone = "\(sign < 0 ? "-" : "+")\(two(hours)):\(two(minutes))"
         return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))\(zone)"
     }
 
