@@ -7,8 +7,11 @@ struct GitRepository {
     let runner: GitRunner
     let topLevel: String
     let isShallow: Bool
-    /// Whether HEAD names a commit (false on an unborn branch).
-    let hasCommits: Bool
+    /// Whether HEAD names a commit (false on an unborn branch). Asked only by the modes that need
+    /// it (one git process less for `staged`).
+    func hasCommits() throws(GitError) -> Bool {
+        try runner.status(["rev-parse", "--verify", "-q", "HEAD^{commit}"]).status == 0
+    }
 
     /// Finds the work tree around `directory`. Throws `.notARepository` outside one.
     static func open(directory: String, trustGitEnvironment: Bool) throws(GitError) -> GitRepository {
@@ -24,8 +27,7 @@ struct GitRepository {
         let lines = probe.stdout.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         guard lines.count == 2, !lines[0].isEmpty else { throw .notARepository(path: directory) }
         runner.directory = lines[0]
-        let head = try runner.status(["rev-parse", "--verify", "-q", "HEAD^{commit}"])
-        return GitRepository(runner: runner, topLevel: lines[0], isShallow: lines[1] == "true", hasCommits: head.status == 0)
+        return GitRepository(runner: runner, topLevel: lines[0], isShallow: lines[1] == "true")
     }
 
     /// The full commit id `revision` names; `.unknownRevision` (saying whether the clone is

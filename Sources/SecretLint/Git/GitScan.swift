@@ -1,6 +1,7 @@
 import PCRE2
 import SecretRules
 import SecretScanner
+import Dispatch
 
 /// Git input as a walker layer: the index for pre-commit, commit ranges for CI, and every
 /// reachable blob once for history audits. Each mode lists what to read with git plumbing
@@ -19,16 +20,17 @@ public enum GitScan {
         do {
             repository = try GitRepository.open(directory: request.directory, trustGitEnvironment: request.trustGitEnvironment)
         } catch { throw .git(error) }
-        let setup: ScanSetup
-        do {
-            setup = try ScanSetup.load(ScanRequest(
-                paths: [repository.topLevel], configPath: request.configPath, maxFileSize: request.maxFileSize,
-                redact: request.redact, jit: request.jit, reportKnownExamples: request.reportKnownExamples,
-                failOn: request.failOn))
-        } catch { throw .scan(error) }
-        let blobs = BlobScanner(
-            worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
-            scanBinary: request.scanBinary, redact: request.redact)
+        // The config and engine are built on another thread while git lists the changes: on a
+        // small staged change the two take about as long as each other.
+        let setupResult = ConcurrentResult {
+            Result { () throws(ScanError) -> ScanSetup in
+                try ScanSetup.load(ScanRequest(
+                    paths: [repository.topLevel], configPath: request.configPath, maxFileSize: request.maxFileSize,
+                    redact: request.redact, jit: request.jit, reportKnownExamples: request.reportKnownExamples,
+                    failOn: request.failOn))
+            }
+        }
+        let blobs = BlobScannerSource(setup: setupResult, request: request)
         var report: GitScanReport
         do {
             switch request.mode {
@@ -36,7 +38,12 @@ public enum GitScan {
             case .range(let base, let head): report = try range(repository, blobs, base: base, head: head)
             case .history(let refs): report = try history(repository, blobs, refs: refs)
             }
-        } catch { throw .git(error) }
+        } catch {
+            if case .failure(let setupError) = setupResult.value { throw .scan(setupError) }
+            throw .git(error)
+        }
+        let setup: ScanSetup
+        do { setup = try setupResult.value.get() } catch { throw .scan(error) }
         report.failOn = setup.failOn
         report.mode = request.mode
         report.stats.rules = setup.rules.count
@@ -59,18 +66,21 @@ public enum GitScan {
 
     // MARK: staged
 
-    static func staged(_ repository: GitRepository, _ blobs: BlobScanner) throws(GitError) -> GitScanReport {
+    static func staged(_ repository: GitRepository, _ source: BlobScannerSource) throws(GitError) -> GitScanReport {
         let runner = repository.runner
-        let raw = try runner.output(["diff", "--cached", "--raw", "-z"] + diffOptions)
+        // Both listings run at once: they are independent.
+        let rawChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "--raw", "-z"] + diffOptions)
+        let patchChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "-U0"] + diffOptions)
+        let raw = try rawChild.finish(["diff", "--cached", "--raw"])
+        let patch = try patchChild.finish(["diff", "--cached", "-U0"])
         let entries = try GitOutputParser.rawEntries(raw).filter { $0.status != UInt8(ascii: "U") }
         var report = GitScanReport()
         guard !entries.isEmpty else {
             report.nothingToScan = "nothing staged"
             return report
         }
-        let patch = try runner.output(["diff", "--cached", "-U0"] + diffOptions)
         let changes = changedBlobs(entries, patch: patch, commit: nil, report: &report)
-        try scanChanges(changes, runner: runner, blobs: blobs, provenance: [:], report: &report)
+        try scanChanges(changes, runner: runner, blobs: try source.scanner(), provenance: [:], report: &report)
         return report
     }
 
@@ -133,8 +143,8 @@ public enum GitScan {
 
     // MARK: range
 
-    static func range(_ repository: GitRepository, _ blobs: BlobScanner, base: String, head: String) throws(GitError) -> GitScanReport {
-        guard repository.hasCommits else { throw .noCommits }
+    static func range(_ repository: GitRepository, _ source: BlobScannerSource, base: String, head: String) throws(GitError) -> GitScanReport {
+        guard try repository.hasCommits() else { throw .noCommits }
         let runner = repository.runner
         let headID = try repository.resolve(head)
         let baseID = try repository.resolve(base)
@@ -147,6 +157,7 @@ public enum GitScan {
             report.nothingToScan = "no commits in \(base)..\(head)"
             return report
         }
+        let blobs = try source.scanner()
         let provenance = try commitDetails(commits.map { $0[0] }, runner: runner, blobs: blobs, report: &report)
         var changes: [Change] = []
         for commit in commits {
@@ -196,5 +207,51 @@ public enum GitScan {
         for finding in findings {
             report.findings.append(GitFinding(finding: finding, provenance: provenance))
         }
+    }
+}
+
+/// A value computed on a global queue; `value` waits for it.
+final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
+    // SAFETY: `stored` is written once on the worker queue before `done.signal()` and read only
+    // after `done.wait()`, which orders the write before the read.
+    private var stored: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ compute: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.stored = compute()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()
+        return stored!
+    }
+}
+
+/// The blob scanner, once the concurrently built config and engine are ready.
+struct BlobScannerSource {
+    let setup: ConcurrentResult<Result<ScanSetup, ScanError>>
+    let request: GitScanRequest
+
+    /// Waits for the setup; a setup failure surfaces as a placeholder git error that `run`
+    /// replaces with the setup's own error.
+    func scanner() throws(GitError) -> BlobScanner {
+        guard case .success(let setup) = setup.value else { throw .unexpectedOutput("setup failed") }
+        return BlobScanner(
+            worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
+            scanBinary: request.scanBinary, redact: request.redact)
+    }
+}
+
+extension GitChild {
+    /// Reads the output to its end and waits; throws with git's message on a non-zero status.
+    func finish(_ description: [String]) throws(GitError) -> [UInt8] {
+        let (out, err) = communicate(input: [])
+        let status = wait()
+        guard status == 0 else { throw .commandFailed(arguments: description, status: status, message: GitRunner.firstLines(err)) }
+        return out
     }
 }

@@ -15,8 +15,8 @@ extension GitScan {
         var commitIndex: Int
     }
 
-    static func history(_ repository: GitRepository, _ blobs: BlobScanner, refs: [String]) throws(GitError) -> GitScanReport {
-        guard repository.hasCommits else { throw .noCommits }
+    static func history(_ repository: GitRepository, _ source: BlobScannerSource, refs: [String]) throws(GitError) -> GitScanReport {
+        guard try repository.hasCommits() else { throw .noCommits }
         let runner = repository.runner
         var revisions: [String] = []
         if refs.isEmpty {
@@ -55,6 +55,7 @@ extension GitScan {
             }
         }
         let headBlobs = try blobsInHead(runner)
+        let blobs = try source.scanner()
 
         // Commits first (provenance and messages), then each unique blob once.
         var provenance: [GitProvenance] = Array(repeating: GitProvenance(commit: "", author: "", date: ""), count: commits.count)
