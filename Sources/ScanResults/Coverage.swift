@@ -80,7 +80,7 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// than a skip by design (binary, a symlink not followed, a special file found by a walk).
     public var isCoverageGap: Bool {
         switch self {
-        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device: false
+        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device, .submodule, .lfsPointer: false
         case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed: true
         }
     }

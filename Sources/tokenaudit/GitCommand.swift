@@ -4,6 +4,7 @@ import PCRE2
 import SecretLint
 import SecretReport
 import SecretRules
+import ScanResults
 
 /// `tokenaudit git`: scans git input (the index, a commit range, the whole history).
 struct GitCommand: ParsableCommand {
@@ -28,13 +29,13 @@ struct GitScanOptions: ParsableArguments {
     var config: String?
 
     @Option(help: "Skip blobs larger than this (bytes, or with K, M, G suffix). Default: the config's maxFileSize, else 10M.")
-    var maxFileSize: String?
+    var maxFileSize: ByteCount?
 
     @Flag(help: "Scan blobs that look binary instead of skipping them.")
     var binary = false
 
     @Option(help: "Report format: text or json.")
-    var format: ScanCommand.OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (created with mode 0600).")
     var output: String?
@@ -46,7 +47,7 @@ struct GitScanOptions: ParsableArguments {
     var noColor = false
 
     @Option(help: "Lowest severity that makes the exit status 1: low, medium, high, critical.")
-    var failOn: String?
+    var failOn: Severity?
 
     @Flag(help: "Disable PCRE2 JIT.")
     var noJit = false
@@ -57,21 +58,12 @@ struct GitScanOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No summary on standard error.")
     var quiet = false
 
-    func validate() throws {
-        if let failOn, Severity(rawValue: failOn) == nil {
-            throw ValidationError("--fail-on must be one of low, medium, high, critical")
-        }
-        if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
-            throw ValidationError("--max-file-size must be a byte count, optionally with K, M or G (e.g. 10M)")
-        }
-    }
-
     func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
         GitScanRequest(
             mode: mode, directory: repository, configPath: config,
-            maxFileSize: maxFileSize.flatMap(ByteSize.parse).map(Int64.init), scanBinary: binary, redact: !noRedact,
+            maxFileSize: maxFileSize?.bytes, scanBinary: binary, redact: !noRedact,
             jit: noJit ? .never : .ifAvailable, reportKnownExamples: reportExamples,
-            failOn: failOn.flatMap(Severity.init(rawValue:)), trustGitEnvironment: trustGitEnvironment)
+            failOn: failOn, trustGitEnvironment: trustGitEnvironment)
     }
 
     /// Runs the scan, prints the report and summary, and exits with the documented status.
@@ -87,26 +79,23 @@ struct GitScanOptions: ParsableArguments {
         for warning in report.warnings where !quiet {
             FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(warning))\n")
         }
-        let document = Report(report, tool: Report.Tool(name: "tokenaudit", version: TokenAudit.toolVersion))
         let colorAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let rendered = switch format {
-        case .text: TextReporter(color: colorAllowed && output == nil && isatty(1) == 1).format(document)
-        case .json: JSONReporter().format(document)
-        }
-        if let output {
-            do {
-                try ScanCommand.writePrivately(rendered, to: output)
-            } catch {
-                FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output)): \(error)\n")
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+        let document = report.scanReport(
+            tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), roots: [request.directory])
+        let destination: ReportDestination
+        do {
+            destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
+            var reporter = format.makeReporter(output: destination, options: ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1))
+            try document.replay(into: &reporter)
+            try destination.commit()
+        } catch {
+            FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            throw ExitCode(2)
         }
         if !quiet {
             if let nothing = report.nothingToScan { FileHandleStderr.write("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
             if report.commitsScanned > 0 { FileHandleStderr.write("Commits scanned: \(report.commitsScanned)\n") }
-            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document))
+            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
         }
         if report.failed { throw ExitCode(1) }
     }
@@ -186,18 +175,4 @@ struct GitHistoryCommand: ParsableCommand {
     }
 
     func run() throws { try options.run(options.request(.history(refs: all ? ["--all"] : refs))) }
-}
-
-extension Report {
-    /// The reporters' view of a git scan: findings with commit, author, date and `removed`.
-    init(_ git: GitScanReport, tool: Tool) {
-        self.init(git.scanReport, tool: tool)
-        for (index, finding) in git.findings.enumerated() {
-            guard let provenance = finding.provenance else { continue }
-            findings[index].commit = provenance.commit
-            findings[index].author = provenance.author
-            findings[index].date = provenance.date
-            if case .history = git.mode { findings[index].removed = provenance.removed }
-        }
-    }
 }

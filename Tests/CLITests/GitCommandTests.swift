@@ -21,7 +21,7 @@ final class GitTree {
 
     /// Runs git; returns its exit status, output and error output.
     @discardableResult
-    func git(_ args: String..., environment: [String: String] = [:], check: Bool = true) throws -> BinaryRunner.Output {
+    func git(_ args: String..., environment: [String: String] = [:], check: Bool = true) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + args
@@ -35,7 +35,7 @@ final class GitTree {
         try process.run()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let result = BinaryRunner.Output(
+        let result = ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
         if check && result.status != 0 { throw CocoaError(.executableLoad, userInfo: ["git": args, "stderr": result.stderr]) }
         return result
@@ -190,7 +190,7 @@ enum PreCommitFramework {
     static let packageRoot: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    static func run(_ executable: String, _ args: [String], in directory: URL, environment: [String: String]) throws -> BinaryRunner.Output {
+    static func run(_ executable: String, _ args: [String], in directory: URL, environment: [String: String]) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
@@ -204,7 +204,14 @@ enum PreCommitFramework {
         try process.run()
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return BinaryRunner.Output(
+        return ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
+}
+
+/// What a helper process (git, pre-commit) did.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
 }

@@ -1,3 +1,4 @@
+import ScanResults
 import SecretScanner
 import TokenFormat
 
@@ -68,7 +69,7 @@ struct BlobScanner {
     func skipReason(size: Int, content: [UInt8], tooLarge: Bool) -> SkipReason? {
         if tooLarge || Int64(size) > maxSize { return .tooLarge(size: Int64(size), limit: maxSize) }
         if content.starts(with: Self.lfsPointerPrefix) { return .lfsPointer }
-        if !scanBinary && content.prefix(TargetScanSettings.sniffLength).contains(0) { return .binary }
+        if !scanBinary && content.prefix(ByteSourceSettings.sniffLength).contains(0) { return .binary }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import ScanResults
 /// One changed path from `git diff --raw -z --no-abbrev` (or `diff-tree`): the new side's mode,
 /// blob id and path. Paths are bytes, exactly as git stores them.
 public struct DiffEntry: Sendable, Hashable {

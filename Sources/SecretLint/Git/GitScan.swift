@@ -1,3 +1,4 @@
+import ScanResults
 import PCRE2
 import SecretRules
 import SecretScanner
@@ -105,7 +106,7 @@ public enum GitScan {
             let path = GitOutputParser.displayPath(entry.path)
             if entry.isDeletion || entry.newID.isNull { continue }
             if entry.isSubmodule {
-                report.skipped.append(SkippedFile(path: path, reason: .submodule))
+                report.skipped.append(SkippedInput(path: path, reason: .submodule))
                 continue
             }
             let added: AddedLines? = aligned ? sections[index] : nil
@@ -126,7 +127,7 @@ public enum GitScan {
         for change in changes {
             guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
             if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
-                report.skipped.append(SkippedFile(path: change.path, reason: reason))
+                report.skipped.append(SkippedInput(path: change.path, reason: reason))
                 continue
             }
             report.stats.filesScanned += 1

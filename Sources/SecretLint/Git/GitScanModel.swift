@@ -1,3 +1,4 @@
+import ScanResults
 import PCRE2
 import SecretRules
 
@@ -87,7 +88,7 @@ public struct GitScanRequest: Sendable {
 public struct GitScanReport: Sendable {
     public var findings: [GitFinding]
     /// Blobs not scanned, with the reason (binary, too-large, submodule, lfs-pointer, symlink).
-    public var skipped: [SkippedFile]
+    public var skipped: [SkippedInput]
     public var warnings: [String]
     public var stats: ScanStats
     public var failOn: Severity
@@ -99,7 +100,7 @@ public struct GitScanReport: Sendable {
     public var nothingToScan: String?
 
     public init(
-        findings: [GitFinding] = [], skipped: [SkippedFile] = [], warnings: [String] = [], stats: ScanStats = ScanStats(),
+        findings: [GitFinding] = [], skipped: [SkippedInput] = [], warnings: [String] = [], stats: ScanStats = ScanStats(),
         failOn: Severity = .low, commitsScanned: Int = 0, nothingToScan: String? = nil
     ) {
         self.findings = findings
@@ -114,9 +115,23 @@ public struct GitScanReport: Sendable {
     /// Whether any finding is at or above `failOn` (exit status 1).
     public var failed: Bool { findings.contains { $0.finding.severity >= failOn } }
 
-    /// The report as a plain `ScanReport` (provenance dropped), for reporters that do not show it.
-    public var scanReport: ScanReport {
-        ScanReport(findings: findings.map(\.finding), skipped: skipped, warnings: warnings, stats: stats, failOn: failOn)
+    /// The report as every reporter reads it: findings with their `provenance` filled in
+    /// (`removedFromHead` only for history), counts by severity, the coverage manifest with `roots`.
+    public func scanReport(tool: ToolInfo, roots: [String]) -> ScanReport {
+        var stats = self.stats
+        var reported: [ReportedFinding] = []
+        for item in findings {
+            var finding = item.finding
+            if let p = item.provenance {
+                let removed: Bool? = if case .history = mode { p.removed } else { nil }
+                finding.provenance = Provenance(commit: p.commit, author: p.author, date: p.date, removedFromHead: removed)
+            }
+            stats.findingsBySeverity[finding.severity, default: 0] += 1
+            reported.append(finding)
+        }
+        return ScanReport(
+            tool: tool, findings: reported,
+            summary: ScanSummary(coverage: Coverage(roots: roots, skipped: skipped), warnings: warnings, stats: stats, failOn: failOn))
     }
 }
 

@@ -1,3 +1,4 @@
+import ScanResults
 /// `git history`: every blob reachable from the refs, each scanned exactly once.
 ///
 /// 1. `git log --reverse --date-order --raw -z -m --no-renames` lists, oldest commit first, every
@@ -45,7 +46,7 @@ extension GitScan {
             if entry.isDeletion || entry.newID.isNull { return }
             if entry.isSubmodule {
                 if submodules.insert(entry.path).inserted {
-                    report.skipped.append(SkippedFile(path: GitOutputParser.displayPath(entry.path), reason: .submodule))
+                    report.skipped.append(SkippedInput(path: GitOutputParser.displayPath(entry.path), reason: .submodule))
                 }
                 return
             }
@@ -79,7 +80,7 @@ extension GitScan {
             guard let object = try stream.next(), let origin = introduced[id] else { throw .unexpectedOutput("cat-file ended early") }
             let path = GitOutputParser.displayPath(origin.path)
             if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
-                report.skipped.append(SkippedFile(path: "\(path) (\(id.short))", reason: reason))
+                report.skipped.append(SkippedInput(path: "\(path) (\(id.short))", reason: reason))
                 continue
             }
             report.stats.filesScanned += 1

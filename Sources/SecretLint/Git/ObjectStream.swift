@@ -1,3 +1,4 @@
+import ScanResults
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
