@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tokenaudit
 APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build debug test test-sanitized fuzz scan bench rules-snapshot clean
+.PHONY: all deps build debug test test-sanitized fuzz scan bench rules-snapshot clean dist
 
 all: build
 
@@ -61,5 +61,20 @@ bench: deps
 rules-snapshot: debug
 	.build/debug/tokenaudit rules list > Tests/SecretRulesTests/Snapshots/rules-list.txt
 
+# A binary to copy to machines without Swift: the Swift runtime is linked in statically (only
+# libc, libstdc++, libpcre2-8 and zlib stay shared). The check runs the copy through the dynamic loader with
+# its cache and the binary's RUNPATH ignored, so a stray dependency on the Swift runtime fails here.
+DIST_DIR := dist
+dist: deps
+	$(SWIFT) build -c release --product tokenaudit --static-swift-stdlib --scratch-path .build/dist
+	mkdir -p $(DIST_DIR)
+	install -m 0755 .build/dist/release/tokenaudit $(DIST_DIR)/tokenaudit
+	@if ldd $(DIST_DIR)/tokenaudit | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime'; then \
+	  echo "dist: the binary still links the Swift runtime dynamically" >&2; exit 1; fi
+	@loader=$$(ldd $(DIST_DIR)/tokenaudit | awk '/ld-linux/ {print $$1}'); \
+	  $$loader --inhibit-cache --inhibit-rpath $(DIST_DIR)/tokenaudit --library-path /lib/$$(uname -m)-linux-gnu:/usr/lib/$$(uname -m)-linux-gnu \
+	    $(DIST_DIR)/tokenaudit --version >/dev/null \
+	  && echo "dist: $(DIST_DIR)/tokenaudit runs with the Swift runtime hidden from the loader"
+
 clean:
-	rm -rf .build
+	rm -rf .build $(DIST_DIR)

@@ -105,6 +105,7 @@ let package = Package(
         .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat", "SirportlyAuthMock"]),
         // Package.swift itself: declared dependencies match the imports.
         .testTarget(name: "PackageTests"),
+        .testTarget(name: "GitTests", dependencies: ["SecretLint", "ScanResults"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,10 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     case corruptCompressed(message: String)
     /// The engine failed on this input; `message` says why.
     case scanFailed(message: String)
+    /// Git input: a submodule (gitlink); its content lives in another repository.
+    case submodule
+    /// Git input: a Git LFS pointer; the content lives on the LFS server, not in git.
+    case lfsPointer
 
     /// Stable kebab-case name, e.g. `binary`, `too-large`, `symlink-loop`.
     public var id: String {
@@ -46,6 +50,8 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .decompressionRatio: "gzip-bomb"
         case .corruptCompressed: "gzip-corrupt"
         case .scanFailed: "scan-error"
+        case .submodule: "submodule"
+        case .lfsPointer: "lfs-pointer"
         }
     }
 
@@ -65,6 +71,8 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .decompressionRatio(let limit): "gzip stream inflates more than \(limit):1 (decompression bomb?)"
         case .corruptCompressed(let message): "corrupt gzip stream: \(message)"
         case .scanFailed(let message): "scan failed: \(message)"
+        case .submodule: "submodule (scan its repository separately)"
+        case .lfsPointer: "Git LFS pointer (the content is on the LFS server, not in git)"
         }
     }
 
@@ -72,7 +80,7 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// than a skip by design (binary, a symlink not followed, a special file found by a walk).
     public var isCoverageGap: Bool {
         switch self {
-        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device: false
+        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device, .submodule, .lfsPointer: false
         case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed: true
         }
     }

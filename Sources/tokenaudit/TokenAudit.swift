@@ -18,7 +18,7 @@ struct TokenAudit: ParsableCommand {
                 invalid), 2 usage or input error.
                 """,
             version: versionText,
-            subcommands: [ValidateCommand.self, RulesCommand.self, ScanCommand.self]
+            subcommands: [ValidateCommand.self, RulesCommand.self, ScanCommand.self, GitCommand.self, InstallHookCommand.self, UninstallHookCommand.self]
         )
     }
 

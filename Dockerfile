@@ -1,0 +1,33 @@
+# TokenAudit in a container: a multi-stage build (the Swift toolchain stays in the build stage)
+# and a small runtime image that runs as an unprivileged user with `tokenaudit` as entry point.
+#
+#   docker build -t tokenaudit .
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/repo" tokenaudit git history --all
+#   docker run --rm -v "$PWD:/repo:ro" tokenaudit scan .
+FROM swift:6.1-bookworm AS build
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libpcre2-dev zlib1g-dev pkg-config \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY Package.swift Package.resolved* ./
+RUN swift package resolve
+COPY Sources ./Sources
+COPY Tests ./Tests
+RUN swift build -c release --product tokenaudit --static-swift-stdlib \
+ && install -m 0755 "$(swift build -c release --show-bin-path)/tokenaudit" /usr/local/bin/tokenaudit \
+ && /usr/local/bin/tokenaudit --version
+
+FROM debian:bookworm-slim
+# git for the `git` subcommands; libpcre2-8 and zlib are the only shared libraries the binary needs
+# (the Swift runtime is linked in statically).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git libpcre2-8-0 zlib1g \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --uid 10001 --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin tokenaudit \
+ # The image only ever reads the repository mounted at /repo, whoever owns it.
+ && git config --system safe.directory '*'
+COPY --from=build /usr/local/bin/tokenaudit /usr/local/bin/tokenaudit
+USER tokenaudit:tokenaudit
+WORKDIR /repo
+ENTRYPOINT ["/usr/local/bin/tokenaudit"]
+CMD ["--help"]

@@ -1,0 +1,258 @@
+import ScanResults
+import PCRE2
+import SecretRules
+import SecretScanner
+import Dispatch
+
+/// Git input as a walker layer: the index for pre-commit, commit ranges for CI, and every
+/// reachable blob once for history audits. Each mode lists what to read with git plumbing
+/// (`diff --raw -z`, `-U0` hunks, `log --raw -z`), reads the objects through one long-lived
+/// `git cat-file --batch`, and hands the bytes to one engine worker. No work tree file is read
+/// and no repository walk happens: `staged` costs what the staged blobs cost.
+public enum GitScan {
+    /// The path findings in commit messages are reported under.
+    public static let commitMessagePath = "<commit message>"
+
+    /// Runs one git scan. Throws for problems with the run (no git, not a repository, unknown
+    /// revision, bad config, a corrupt object); skipped blobs are recorded in the report.
+    public static func run(_ request: GitScanRequest) throws(GitScanError) -> GitScanReport {
+        let start = ContinuousClock.now
+        let repository: GitRepository
+        do {
+            repository = try GitRepository.open(directory: request.directory, trustGitEnvironment: request.trustGitEnvironment)
+        } catch { throw .git(error) }
+        // The config and engine are built on another thread while git lists the changes: on a
+        // small staged change the two take about as long as each other.
+        let setupResult = ConcurrentResult {
+            Result { () throws(ScanError) -> ScanSetup in
+                try ScanSetup.load(ScanRequest(
+                    paths: [repository.topLevel], configPath: request.configPath, maxFileSize: request.maxFileSize,
+                    redact: request.redact, jit: request.jit, reportKnownExamples: request.reportKnownExamples,
+                    failOn: request.failOn))
+            }
+        }
+        let blobs = BlobScannerSource(setup: setupResult, request: request)
+        var report: GitScanReport
+        do {
+            switch request.mode {
+            case .staged: report = try staged(repository, blobs)
+            case .range(let base, let head): report = try range(repository, blobs, base: base, head: head)
+            case .history(let refs): report = try history(repository, blobs, refs: refs)
+            }
+        } catch {
+            if case .failure(let setupError) = setupResult.value { throw .scan(setupError) }
+            throw .git(error)
+        }
+        let setup: ScanSetup
+        do { setup = try setupResult.value.get() } catch { throw .scan(error) }
+        report.failOn = setup.failOn
+        report.mode = request.mode
+        report.stats.rules = setup.rules.count
+        report.stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
+        report.stats.durationSeconds = Linter.seconds(ContinuousClock.now - start)
+        report.findings.sort { a, b in
+            let (x, y) = (a.finding, b.finding)
+            if x.path != y.path { return Array(x.path.utf8).lexicographicallyPrecedes(Array(y.path.utf8)) }
+            if x.line != y.line { return x.line < y.line }
+            if x.column != y.column { return x.column < y.column }
+            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+            return (a.provenance?.date ?? "") < (b.provenance?.date ?? "")
+        }
+        report.skipped.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return report
+    }
+
+    /// Options common to every diff command: no renames guessed beyond `-M`, no external tools.
+    static let diffOptions = ["--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short", "-M", "--no-abbrev"]
+
+    // MARK: staged
+
+    static func staged(_ repository: GitRepository, _ source: BlobScannerSource) throws(GitError) -> GitScanReport {
+        let runner = repository.runner
+        // Both listings run at once: they are independent.
+        let rawChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "--raw", "-z"] + diffOptions)
+        let patchChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "-U0"] + diffOptions)
+        let raw = try rawChild.finish(["diff", "--cached", "--raw"])
+        let patch = try patchChild.finish(["diff", "--cached", "-U0"])
+        let entries = try GitOutputParser.rawEntries(raw).filter { $0.status != UInt8(ascii: "U") }
+        var report = GitScanReport()
+        guard !entries.isEmpty else {
+            report.nothingToScan = "nothing staged"
+            return report
+        }
+        let changes = changedBlobs(entries, patch: patch, commit: nil, report: &report)
+        try scanChanges(changes, runner: runner, blobs: try source.scanner(), provenance: [:], report: &report)
+        return report
+    }
+
+    /// A blob to scan for one change: its path, the added lines (nil: all), and the commit.
+    struct Change {
+        var id: ObjectID
+        var path: String
+        var added: AddedLines?
+        var commit: String?
+    }
+
+    /// Pairs raw entries with their patch sections and drops what is not scanned (deletions,
+    /// submodules, recorded as skipped).
+    static func changedBlobs(_ entries: [DiffEntry], patch: [UInt8], commit: String?, report: inout GitScanReport) -> [Change] {
+        let sections = GitOutputParser.addedLines(patch: patch)
+        let aligned = sections.count == entries.count
+        if !aligned {
+            report.warnings.append("could not pair the diff's hunks with its files; scanning whole files\(commit.map { " in \($0)" } ?? "")")
+        }
+        var changes: [Change] = []
+        for (index, entry) in entries.enumerated() {
+            let path = GitOutputParser.displayPath(entry.path)
+            if entry.isDeletion || entry.newID.isNull { continue }
+            if entry.isSubmodule {
+                report.skipped.append(SkippedInput(path: path, reason: .submodule))
+                continue
+            }
+            let added: AddedLines? = aligned ? sections[index] : nil
+            if let added, added.ranges.isEmpty { continue }  // a pure rename or mode change adds no line
+            changes.append(Change(id: entry.newID, path: path, added: added, commit: commit))
+        }
+        return changes
+    }
+
+    /// Reads the changes' blobs in one `cat-file --batch` and scans each.
+    static func scanChanges(
+        _ changes: [Change], runner: GitRunner, blobs: BlobScanner, provenance: [String: GitProvenance],
+        report: inout GitScanReport
+    ) throws(GitError) {
+        guard !changes.isEmpty else { return }
+        let stream = try ObjectStream(runner: runner, requests: changes.map(\.id), maxSize: Int(blobs.maxSize))
+        var seen: Set<String> = []
+        for change in changes {
+            guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
+            if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
+                report.skipped.append(SkippedInput(path: change.path, reason: reason))
+                continue
+            }
+            report.stats.filesScanned += 1
+            report.stats.bytesScanned += Int64(object.size)
+            guard case .scanned(let findings, _, let warnings) = blobs.scan(object.content, path: change.path, added: change.added)
+            else { continue }
+            report.warnings += warnings
+            for finding in findings where seen.insert(finding.fingerprint).inserted {
+                report.findings.append(GitFinding(finding: finding, provenance: change.commit.flatMap { provenance[$0] }))
+            }
+        }
+        try stream.finish()
+    }
+
+    // MARK: range
+
+    static func range(_ repository: GitRepository, _ source: BlobScannerSource, base: String, head: String) throws(GitError) -> GitScanReport {
+        guard try repository.hasCommits() else { throw .noCommits }
+        let runner = repository.runner
+        let headID = try repository.resolve(head)
+        let baseID = try repository.resolve(base)
+        let listing = try runner.output(["rev-list", "--reverse", "--topo-order", "--parents", "\(baseID)..\(headID)", "--"])
+        let commits = listing.split(separator: UInt8(ascii: "\n")).map { line in
+            line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+        }
+        var report = GitScanReport()
+        guard !commits.isEmpty else {
+            report.nothingToScan = "no commits in \(base)..\(head)"
+            return report
+        }
+        let blobs = try source.scanner()
+        let provenance = try commitDetails(commits.map { $0[0] }, runner: runner, blobs: blobs, report: &report)
+        var changes: [Change] = []
+        for commit in commits {
+            let id = commit[0]
+            let parents = commit.dropFirst()
+            // A merge's content is scanned in the commits it merges (its message is scanned); in a
+            // shallow clone a commit whose parents are cut off shows its whole tree as added.
+            if parents.count > 1 { continue }
+            let target = parents.isEmpty ? ["--root", id] : [id]
+            let raw = try runner.output(["diff-tree", "-r", "--raw", "-z"] + diffOptions + target)
+            let entries = try GitOutputParser.rawEntries(rawSkippingCommitLine(raw))
+            guard !entries.isEmpty else { continue }
+            let patch = try runner.output(["diff-tree", "-r", "-p", "-U0"] + diffOptions + target)
+            changes += changedBlobs(entries, patch: patch, commit: id, report: &report)
+        }
+        try scanChanges(changes, runner: runner, blobs: blobs, provenance: provenance, report: &report)
+        report.commitsScanned = commits.count
+        return report
+    }
+
+    /// `diff-tree -z` with a single commit argument prints the commit id first (NUL-terminated).
+    static func rawSkippingCommitLine(_ raw: [UInt8]) -> [UInt8] {
+        if raw.first == UInt8(ascii: ":") { return raw }
+        guard let nul = raw.firstIndex(of: 0) else { return [] }
+        return Array(raw[(nul + 1)...])
+    }
+
+    /// Reads the commits' objects: author and date for provenance, and scans each message.
+    static func commitDetails(
+        _ ids: [String], runner: GitRunner, blobs: BlobScanner, report: inout GitScanReport
+    ) throws(GitError) -> [String: GitProvenance] {
+        var result: [String: GitProvenance] = [:]
+        let stream = try ObjectStream(runner: runner, requests: ids.map(ObjectID.init), maxSize: Int.max)
+        while let object = try stream.next() {
+            let commit = GitOutputParser.commit(object.content)
+            let provenance = GitProvenance(commit: object.id.hex, author: commit.author, date: commit.date)
+            result[object.id.hex] = provenance
+            scanMessage(commit.message, provenance: provenance, blobs: blobs, report: &report)
+        }
+        try stream.finish()
+        return result
+    }
+
+    static func scanMessage(_ message: [UInt8], provenance: GitProvenance, blobs: BlobScanner, report: inout GitScanReport) {
+        guard case .scanned(let findings, _, let warnings) = blobs.scan(message, path: commitMessagePath, added: nil) else { return }
+        report.warnings += warnings
+        for finding in findings {
+            report.findings.append(GitFinding(finding: finding, provenance: provenance))
+        }
+    }
+}
+
+/// A value computed on a global queue; `value` waits for it.
+final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
+    // SAFETY: `stored` is written once on the worker queue before `done.signal()` and read only
+    // after `done.wait()`, which orders the write before the read.
+    private var stored: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ compute: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.stored = compute()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        done.signal()
+        return stored!
+    }
+}
+
+/// The blob scanner, once the concurrently built config and engine are ready.
+struct BlobScannerSource {
+    let setup: ConcurrentResult<Result<ScanSetup, ScanError>>
+    let request: GitScanRequest
+
+    /// Waits for the setup; a setup failure surfaces as a placeholder git error that `run`
+    /// replaces with the setup's own error.
+    func scanner() throws(GitError) -> BlobScanner {
+        guard case .success(let setup) = setup.value else { throw .unexpectedOutput("setup failed") }
+        return BlobScanner(
+            worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
+            scanBinary: request.scanBinary, redact: request.redact)
+    }
+}
+
+extension GitChild {
+    /// Reads the output to its end and waits; throws with git's message on a non-zero status.
+    func finish(_ description: [String]) throws(GitError) -> [UInt8] {
+        let (out, err) = communicate(input: [])
+        let status = wait()
+        guard status == 0 else { throw .commandFailed(arguments: description, status: status, message: GitRunner.firstLines(err)) }
+        return out
+    }
+}

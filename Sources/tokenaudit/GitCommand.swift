@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import PCRE2
+import SecretLint
+import SecretReport
+import SecretRules
+import ScanResults
+
+/// `tokenaudit git`: scans git input (the index, a commit range, the whole history).
+struct GitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "git",
+        abstract: "Scan git input: staged changes (pre-commit), commit ranges (CI), whole history (audits).",
+        discussion: """
+            Objects are read from the repository with git plumbing, never from the work tree. \
+            Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 error (git missing, not a \
+            repository, unknown or out-of-depth revision, corrupt object, bad config).
+            """,
+        subcommands: [GitStagedCommand.self, GitRangeCommand.self, GitHistoryCommand.self]
+    )
+}
+
+/// Flags shared by the git subcommands.
+struct GitScanOptions: ParsableArguments {
+    @Option(name: .customLong("repository"), help: "A directory inside the work tree (default: the current directory).")
+    var repository: String = "."
+
+    @Option(help: "Config file to use instead of .tokenaudit.toml at the top of the work tree.")
+    var config: String?
+
+    @Option(help: "Skip blobs larger than this (bytes, or with K, M, G suffix). Default: the config's maxFileSize, else 10M.")
+    var maxFileSize: ByteCount?
+
+    @Flag(help: "Scan blobs that look binary instead of skipping them.")
+    var binary = false
+
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .long], help: "Write the report to this file (created with mode 0600).")
+    var output: String?
+
+    @Flag(help: "Show secrets in full instead of redacted.")
+    var noRedact = false
+
+    @Flag(help: "No colour (also: the NO_COLOR environment variable).")
+    var noColor = false
+
+    @Option(help: "Lowest severity that makes the exit status 1: low, medium, high, critical.")
+    var failOn: Severity?
+
+    @Flag(help: "Disable PCRE2 JIT.")
+    var noJit = false
+
+    @Flag(help: "Report the Sirportly documentation's example values instead of suppressing them.")
+    var reportExamples = false
+
+    @Flag(name: [.short, .long], help: "No summary on standard error.")
+    var quiet = false
+
+    func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
+        GitScanRequest(
+            mode: mode, directory: repository, configPath: config,
+            maxFileSize: maxFileSize?.bytes, scanBinary: binary, redact: !noRedact,
+            jit: noJit ? .never : .ifAvailable, reportKnownExamples: reportExamples,
+            failOn: failOn, trustGitEnvironment: trustGitEnvironment)
+    }
+
+    /// Runs the scan, prints the report and summary, and exits with the documented status.
+    func run(_ request: GitScanRequest) throws {
+        let report: GitScanReport
+        do {
+            report = try GitScan.run(request)
+        } catch {
+            let prefix = if case .scan(.configuration) = error { "" } else { "tokenaudit: error: " }
+            FileHandleStderr.write(prefix + TerminalText.neutralised(error.description) + "\n")
+            throw ExitCode(2)
+        }
+        for warning in report.warnings where !quiet {
+            FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(warning))\n")
+        }
+        let colorAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let document = report.scanReport(
+            tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), roots: [request.directory])
+        let destination: ReportDestination
+        do {
+            destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
+            var reporter = format.makeReporter(output: destination, options: ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1))
+            try document.replay(into: &reporter)
+            try destination.commit()
+        } catch {
+            FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            throw ExitCode(2)
+        }
+        if !quiet {
+            if let nothing = report.nothingToScan { FileHandleStderr.write("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
+            if report.commitsScanned > 0 { FileHandleStderr.write("Commits scanned: \(report.commitsScanned)\n") }
+            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
+        }
+        if report.failed { throw ExitCode(1) }
+    }
+}
+
+struct GitStagedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staged",
+        abstract: "Scan what is about to be committed (the index); report findings on added or changed lines only.",
+        discussion: """
+            For pre-commit hooks. Blobs are read from the index, not the work tree, so unstaged edits \
+            are not scanned. Nothing staged is exit 0. Inside a git hook, pass --hook so that the \
+            index git prepared for `commit -a`/`--only` (GIT_INDEX_FILE) is the one read.
+            """
+    )
+    @OptionGroup var options: GitScanOptions
+
+    @Flag(help: "Trust GIT_DIR and GIT_INDEX_FILE from the environment (set by git when it runs a hook).")
+    var hook = false
+
+    func run() throws { try options.run(options.request(.staged, trustGitEnvironment: hook)) }
+}
+
+struct GitRangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "range",
+        abstract: "Scan the commits in BASE..HEAD (added lines and commit messages), e.g. a pull request.",
+        discussion: """
+            Each finding names the commit, author and date that introduced it. Merge commits \
+            contribute their messages; their content is scanned in the commits they merge. In a \
+            shallow clone, a BASE beyond the fetched depth is an error (exit 2): fetch more history.
+            """
+    )
+    @OptionGroup var options: GitScanOptions
+
+    @Argument(help: "BASE..HEAD (HEAD defaults to HEAD). Omit with --since.")
+    var range: String?
+
+    @Option(help: "Scan the commits after REF up to HEAD (same as REF..HEAD).")
+    var since: String?
+
+    func validate() throws {
+        if (range == nil) == (since == nil) { throw ValidationError("give either BASE..HEAD or --since REF") }
+        if let range, !range.contains("..") || range.contains("...") {
+            throw ValidationError("the range must read BASE..HEAD")
+        }
+    }
+
+    var bounds: (base: String, head: String) {
+        if let since { return (since, "HEAD") }
+        let parts = range!.components(separatedBy: "..")
+        return (parts[0], parts.count > 1 && !parts[1].isEmpty ? parts[1] : "HEAD")
+    }
+
+    func run() throws { try options.run(options.request(.range(base: bounds.base, head: bounds.head))) }
+}
+
+struct GitHistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Audit every blob and commit message reachable from the refs (default: HEAD), each blob once.",
+        discussion: """
+            Each value is reported once per path, at the earliest commit that introduced it, and \
+            marked removed when it is no longer anywhere in HEAD (it leaked all the same: rotate it).
+            """
+    )
+    @OptionGroup var options: GitScanOptions
+
+    @Flag(help: "Every ref (branches, tags, remotes, stash).")
+    var all = false
+
+    @Argument(help: "Refs or commits to start from.")
+    var refs: [String] = []
+
+    func validate() throws {
+        if all && !refs.isEmpty { throw ValidationError("use either --all or refs") }
+    }
+
+    func run() throws { try options.run(options.request(.history(refs: all ? ["--all"] : refs))) }
+}
