@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // TokenAudit: validates Sirportly API credential formats and finds leaked credentials and stored
-// passwords. Module layout: the team's ARCHITECTURE.md; Swift APIs where modules meet: docs/CONTRACTS.md.
+// passwords. Module layout and floors: docs/ARCHITECTURE.md; Swift APIs where modules meet: docs/CONTRACTS.md.
 // Every dependency arrow points down: tokenaudit → SecretLint/SecretReport → ScanResults (the one
 // finding type) and SecretScanner → SecretRules/TokenFormat/PCRE2 → CPCRE2.
 import PackageDescription
@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat", "SirportlyAuthMock"]),
         // Package.swift itself: declared dependencies match the imports.
         .testTarget(name: "PackageTests"),
-        .testTarget(name: "GitTests", dependencies: ["SecretLint", "ScanResults"]),
+        .testTarget(name: "GitTests", dependencies: ["SecretLint"]),
     ],
     swiftLanguageModes: [.v6]
 )
