@@ -258,7 +258,7 @@ class Corpus:
             return text + "\n"
         return "\n".join(lines) + "\n"
 
-    def source(self, path, size):
+    def source(self, path, size, plant=True):
         r, lines, total = self.r, [], 0
         while total < size:
             a, b, c = r.choice(IDENTS), r.choice(IDENTS), r.choice(IDENTS)
@@ -269,9 +269,9 @@ class Corpus:
                      f"    return {{'{a}': token, 'id': '{self.uuid()}', 'n': {r.randrange(999)}}}", ""]
             lines.extend(block)
             total += sum(len(x) + 1 for x in block)
-        return "\n".join(self.plant(lines, "env", path, 3000)) + "\n"
+        return "\n".join(self.plant(lines, "env", path, 3000) if plant else lines) + "\n"
 
-    def config(self, path):
+    def config(self, path, plant=True):
         r = self.r
         kind = path.rsplit("/", 1)[-1]
         if kind.endswith(".yml"):
@@ -289,7 +289,7 @@ class Corpus:
             lines = [f"APP_NAME={r.choice(WORDS)}", f"APP_ENV={r.choice(('production', 'staging'))}",
                      f"PORT={r.randrange(3000, 9000)}", f"REQUEST_ID_SEED={self.uuid()}",
                      "LOG_LEVEL=info", "# password comes from the vault", "DB_PASSWORD_FILE=/run/secrets/db"]
-        if r.random() < 0.15:
+        if plant and r.random() < 0.15:
             style = "json" if kind.endswith(".json") else "env"
             if style == "json":  # keep the file valid-looking: plant as a one-line JSON object member
                 lines = self.plant(lines, "env", path, 10**9)
@@ -377,9 +377,8 @@ def generate_repo(c, repo, files, commits):
             changed = [paths[c.r.randrange(files)] for _ in range(3)]
         ops = []
         for p in changed:
-            body = c.source(p, 600) if p.endswith(".py") else c.config(p)
-            # drop labels the builders recorded for repository paths: recorded below instead
-            c.labels = [l for l in c.labels if l["file"] != p]
+            # Bodies without credentials: the repository's only ones are planted below.
+            body = c.source(p, 600, plant=False) if p.endswith(".py") else c.config(p, plant=False)
             contents[p] = body
             ops.append((p, body))
         if k and k % 50 == 0:
