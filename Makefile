@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tokenaudit
 APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build debug test test-sanitized fuzz scan bench rules-snapshot clean dist
+.PHONY: all deps build debug test test-sanitized fuzz scan bench bench-peers rules-snapshot clean dist
 
 all: build
 
@@ -54,8 +54,15 @@ fuzz: deps
 scan: build
 	@$(BIN_RELEASE) scan Corpus/ ; rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
 
+# package-benchmark suites (Benchmarks/), goals of the speed issue as thresholds next to each
+# benchmark; the goal suites generate their corpus with Benchmarks/corpus/generate.py on first run.
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark
+
+# TokenAudit, cat, ripgrep, Kingfisher, Betterleaks and detect-secrets on one generated corpus
+# (SIZE=300M RUNS=5 by default; see the script's header for the other settings).
+bench-peers: build
+	TOKENAUDIT=$(CURDIR)/$(BIN_RELEASE) bash Benchmarks/compare-peers.sh
 
 # Regenerates the committed `rules list` snapshot after an intended rule change.
 rules-snapshot: debug

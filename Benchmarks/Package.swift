@@ -39,5 +39,15 @@ let package = Package(
             path: "Benchmarks/ScanBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "GoalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SecretLint", package: "TokenAudit"),
+                .product(name: "SecretRules", package: "TokenAudit"),
+            ],
+            path: "Benchmarks/GoalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

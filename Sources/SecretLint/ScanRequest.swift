@@ -33,6 +33,9 @@ public struct ScanRequest: Sendable {
     public var reportKnownExamples: Bool
     /// Minimum severity that fails the run. Nil: the config's `failOn`, else `low`.
     public var failOn: Severity?
+    /// Which of the effective rules (built-in plus config) the scan uses: `--rules` and
+    /// `--exclude-rules`. An entry that selects no rule makes the run fail with a configuration error.
+    public var ruleSelection: RuleSelection = RuleSelection()
     /// The directory relative paths are resolved against. Nil: the process's working directory.
     public var workingDirectory: String?
     /// Inputs up to this many bytes are read whole and scanned in memory; larger ones are streamed

@@ -50,11 +50,17 @@ public struct ScanSetup: Sendable {
         } catch {
             throw .configuration(message: error.description)
         }
-        let rules: [Rule]
+        let effective: [Rule]
         do {
-            rules = try config?.effectiveRules(builtins: builtins) ?? builtins
+            effective = try config?.effectiveRules(builtins: builtins) ?? builtins
         } catch {
             throw .configuration(message: error.description)
+        }
+        let rules: [Rule]
+        do {
+            rules = try request.ruleSelection.apply(to: effective)
+        } catch {
+            throw .configuration(message: error.message)
         }
         var options = EngineOptions()
         options.jit = request.jit

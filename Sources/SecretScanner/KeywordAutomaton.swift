@@ -105,7 +105,7 @@ struct KeywordAutomaton: Sendable {
         self.transitions = table
         self.outputThreshold = Int32(firstOutput * classes)
         self.outputs = order[firstOutput...].map { out[$0] }
-        self.longestKeyword = keywords.map(\.count).max() ?? 0
+        self.longestKeyword = keywords.reduce(0) { max($0, $1.count) }
     }
 
     @inline(__always)
@@ -113,7 +113,8 @@ struct KeywordAutomaton: Sendable {
         b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
     }
 
-    /// Longest keyword, in bytes (computed once: every scan asks for it).
+    /// Longest keyword, in bytes (stored: every `forEachHit` call needs it, and a scan of many
+    /// small files makes one call per file).
     let longestKeyword: Int
 
     /// Buffers shorter than this are walked in one lane.

@@ -114,3 +114,107 @@ enum LineWindow {
         }
     }
 }
+
+/// Per-buffer line facts that every finding of the buffer asks for, each computed once so a
+/// finding's cost does not depend on the length of its line: the line index, where the
+/// inline-ignore markers are, and Unicode-scalar counts at fixed steps along the line last asked
+/// about. A 1 MB one-line export with thousands of candidates reads its line once, not once per
+/// candidate. Belongs to one buffer: start a new one for each buffer (`ScanWorker.scanChunk`).
+struct OuterLines {
+    private var index: LineIndex?
+    /// Ranges of every inline-ignore marker in the buffer, ascending by start.
+    private var markers: [Range<Int>]?
+    /// The 0-based line `columnMarks` describe.
+    private var markedLine = -1
+    /// `columnMarks[k]`: Unicode scalars that start in `lineStart ..< lineStart + k * markStride`.
+    private var columnMarks: [Int] = []
+
+    /// Bytes between column marks: a column costs at most this many byte reads once its line's
+    /// marks up to it exist.
+    static let markStride = 4096
+
+    private mutating func lineIndex(_ buffer: UnsafeRawBufferPointer) -> LineIndex {
+        if let index { return index }
+        let built = LineIndex(buffer)
+        index = built
+        return built
+    }
+
+    /// The line(s) holding `range`: from the start of its first line to the end (the `\\n`, or the
+    /// buffer end) of its last; the same span as `LineWindow.lines(of:in:)`, found by binary search.
+    mutating func span(of range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> Range<Int> {
+        let index = lineIndex(buffer)
+        let start = index.lineStart(index.lineNumber(of: range.lowerBound))
+        let last = max(range.lowerBound, range.upperBound - 1)
+        guard last < buffer.count else { return start..<max(start, buffer.count) }
+        let lastLine = index.lineNumber(of: last)
+        let end = lastLine < index.newlines.count ? index.newlines[lastLine] : buffer.count
+        return start..<max(start, end)
+    }
+
+    /// Whether an inline-ignore marker (`CandidateFilter.inlineIgnoreMarkers`) lies wholly inside
+    /// `span`. The buffer is searched for markers once, on the first call.
+    mutating func hasInlineIgnore(in span: Range<Int>, of buffer: UnsafeRawBufferPointer) -> Bool {
+        if markers == nil { markers = Self.findMarkers(in: buffer) }
+        let found = markers!
+        guard !found.isEmpty else { return false }
+        var lo = 0, hi = found.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if found[mid].lowerBound < span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < found.count, found[lo].lowerBound < span.upperBound {
+            if found[lo].upperBound <= span.upperBound { return true }
+            lo += 1
+        }
+        return false
+    }
+
+    static func findMarkers(in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        guard let base = buffer.baseAddress else { return [] }
+        var found: [Range<Int>] = []
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        for marker in CandidateFilter.inlineIgnoreMarkers {
+            let first = Int32(marker[0])
+            let last = buffer.count - marker.count
+            var i = 0
+            while i <= last, let hit = memchr(base + i, first, last + 1 - i) {
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                var j = 1
+                while j < marker.count && bytes[at + j] == marker[j] { j += 1 }
+                if j == marker.count { found.append(at..<(at + marker.count)) }
+                i = at + 1
+            }
+        }
+        found.sort { $0.lowerBound < $1.lowerBound }
+        return found
+    }
+
+    /// 0-based line and 1-based Unicode-scalar column of byte `offset`. Scalars are counted from the
+    /// nearest column mark of the line, so a finding deep in a long line costs at most
+    /// `markStride` byte reads once the marks before it exist (each mark is counted once per line).
+    mutating func position(of offset: Int, in buffer: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+        let index = lineIndex(buffer)
+        let line = index.lineNumber(of: offset)
+        let start = index.lineStart(line)
+        if markedLine != line {
+            markedLine = line
+            columnMarks = [0]
+        }
+        let stride = Self.markStride
+        let k = (offset - start) / stride
+        while columnMarks.count <= k {
+            let from = start + (columnMarks.count - 1) * stride
+            columnMarks.append(columnMarks[columnMarks.count - 1] + Self.scalarStarts(in: from..<(from + stride), of: buffer))
+        }
+        let from = start + k * stride
+        return (line, 1 + columnMarks[k] + Self.scalarStarts(in: from..<offset, of: buffer))
+    }
+
+    /// Bytes in `range` that start a Unicode scalar (are not UTF-8 continuation bytes).
+    static func scalarStarts(in range: Range<Int>, of buffer: UnsafeRawBufferPointer) -> Int {
+        var n = 0
+        for i in range where buffer[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}

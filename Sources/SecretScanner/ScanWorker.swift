@@ -107,7 +107,7 @@ public final class ScanWorker {
     /// Runs both phases over one buffer (the whole input or one stream chunk) and its encoded
     /// views, appending findings whose secret starts in `placement.keep` to `pass`.
     func scanChunk(_ buffer: UnsafeRawBufferPointer, placement: Placement, pass: inout ScanPass) {
-        pass.lineIndex = nil
+        pass.lines = OuterLines()
         pass.shapeRunsView = -1
         scanView(View(id: 0, buffer: buffer, mapping: .identity), outer: buffer, placement: placement, pass: &pass)
         scanEncodedViews(buffer, placement: placement, pass: &pass)
@@ -358,13 +358,13 @@ public final class ScanWorker {
 
         let outerMatch = view.mapping.outerRange(matchRange)
         let fingerprint = Fingerprint.compute(key: engine.options.fingerprintKey, ruleID: rule.rule.id, secret: secret, path: pass.path)
-        let lineSpan = LineWindow.lines(of: outerSecret, in: outer)
+        let lineSpan = pass.lines.span(of: outerSecret, in: outer)
         for allowlist in rule.allowlists + engine.globalAllowlists
         where allows(allowlist, secret: secret, match: view.buffer[matchRange], line: UnsafeRawBufferPointer(rebasing: outer[lineSpan]),
                      fingerprint: fingerprint, ruleID: rule.rule.id, pass: &pass) {
             return
         }
-        if CandidateFilter.hasInlineIgnore(outer, line: lineSpan) { return }
+        if pass.lines.hasInlineIgnore(in: lineSpan, of: outer) { return }
 
         let context = view.mapping.isIdentity
             ? (valueContext ?? ContextAnalyzer.context(of: outerSecret, in: outer))
@@ -535,9 +535,9 @@ struct ScanPass {
     var warned: Set<ScanWarning> = []
     var pathAllowed: [Bool?]
     var mentioned: [Bool]
-    /// Line index of the current outer buffer, built for its first finding.
-    var lineIndex: LineIndex?
-    var lineIndexBuffer: UnsafeRawPointer?
+    /// Lines of the current outer buffer (line index, inline-ignore markers, column marks), built
+    /// for its first candidate that reaches them. Reset for each buffer.
+    var lines = OuterLines()
     /// Shape runs of the current view, found once per shape.
     var shapeRuns: [TokenShape: [Range<Int>]] = [:]
     var shapeRunsView = -1
@@ -567,20 +567,7 @@ struct ScanPass {
 
     /// 1-based line and Unicode-scalar column of byte `offset` of `buffer`.
     mutating func position(of offset: Int, in buffer: UnsafeRawBufferPointer, placement: Placement) -> (line: Int, column: Int) {
-        if lineIndex == nil || lineIndexBuffer != buffer.baseAddress {
-            lineIndex = LineIndex(buffer)
-            lineIndexBuffer = buffer.baseAddress
-        }
-        let index = lineIndex!
-        let line = index.lineNumber(of: offset)
-        let start = index.lineStart(line)
-        var column = 1
-        var i = start
-        while i < offset {
-            if buffer[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        if line == 0 { column += placement.columnCarry }
-        return (placement.lineBase + line + 1, column)
+        let (line, column) = lines.position(of: offset, in: buffer)
+        return (placement.lineBase + line + 1, line == 0 ? column + placement.columnCarry : column)
     }
 }

@@ -74,6 +74,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Lowest severity that makes the exit status 1: low, medium, high, critical. Default: the config's failOn, else low.")
     var failOn: Severity?
 
+    @Option(name: .long, help: ArgumentHelp("Only these rules: comma-separated ids, PREFIX* and tag:TAG entries (a family name such as `sirportly` selects its rules).", valueName: "list"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("Leave out these rules (same syntax as --rules).", valueName: "list"))
+    var excludeRules: String?
+
     @Option(help: "PCRE2 JIT policy: auto or off.")
     var jit: JITPolicy?
 
@@ -93,17 +99,25 @@ struct ScanCommand: ParsableCommand {
         if paths.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be named only once") }
         if stdinName != nil && !paths.contains("-") { throw ValidationError("--stdin-name needs - among the paths") }
         if jit != nil && noJit { throw ValidationError("use either --jit or --no-jit") }
+        do {
+            _ = try RuleSelection(rules: rules, excludeRules: excludeRules)
+        } catch {
+            throw ValidationError(error.message)
+        }
         if maxDecompressionRatio < 1 { throw ValidationError("--max-decompression-ratio must be at least 1") }
     }
 
     /// The options value for the library.
     var request: ScanRequest {
-        ScanRequest(
+        var request = ScanRequest(
             paths: paths.isEmpty ? ["."] : paths, stdinName: stdinName ?? "<stdin>", configPath: config,
             useIgnoreFiles: !noIgnore, scanBinary: binary, followSymlinks: followSymlinks,
             maxFileSize: maxFileSize?.bytes, maxDecompressionRatio: maxDecompressionRatio,
             jobs: jobs, redact: !noRedact, jit: noJit ? .never : (jit ?? .ifAvailable),
             reportKnownExamples: reportExamples, failOn: failOn)
+        // Parsed in validate(); a list that does not parse cannot reach here.
+        request.ruleSelection = (try? RuleSelection(rules: rules, excludeRules: excludeRules)) ?? RuleSelection()
+        return request
     }
 
     func run() throws {

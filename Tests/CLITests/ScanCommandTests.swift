@@ -125,6 +125,30 @@ struct ScanCommandTests {
         #expect(rules == [".env:sirportly-token", ".env:sirportly-secret", "notes.txt:internal-ticket-key"])
     }
 
+    @Test(arguments: [
+        (["--rules", "sirportly"], [".env:sirportly-token", ".env:sirportly-secret"]),
+        (["--exclude-rules", "sirportly-secret"], [".env:sirportly-token", "ci.env:github-pat-classic"]),
+        (["--rules", "tag:github"], ["ci.env:github-pat-classic"]),
+    ])
+    func rulesAndExcludeRulesSelectTheRulesScanned(_ flags: [String], _ expected: [String]) throws {
+        let tree = try ScanTree()
+        try tree.write(".env", PlantedPair().dotenv)
+        try tree.write("ci.env", "GITHUB_TOKEN=ghp_KJdYZNAJexbUR3Wr0iH1U4YXRzAoEGTh82vO\n")
+        let out = try tree.scan(flags + ["--format", "json"])
+        #expect(out.status == 1, "\(out.stderr)")
+        let rules = try out.findings().map { "\($0["file"] as? String ?? ""):\($0["ruleID"] as? String ?? "")" }
+        #expect(rules == expected)
+    }
+
+    @Test(arguments: [["--rules", "no-such-rule"], ["--exclude-rules", "sirportlyy"], ["--rules", "a,,b"]])
+    func ruleSelectionThatSelectsNothingIsAnError(_ flags: [String]) throws {
+        let tree = try ScanTree()
+        try tree.write(".env", PlantedPair().dotenv)
+        let out = try tree.scan(flags)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains(flags[0]), "\(out.stderr)")
+    }
+
     @Test func configMaxFileSizeAndFlagOverride() throws {
         let tree = try ScanTree()
         try tree.write("big.env", String(repeating: "# padding\n", count: 300) + PlantedPair().dotenv)
