@@ -59,7 +59,7 @@ struct FindingTally {
     /// the scan root (`src/app` for `src/app/models/user.rb`), or `.` for a file at the top.
     static func directory(of path: String) -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).dropLast()
-        let kept = parts.prefix(2).filter { $0 != "." }
+        let kept = parts.filter { $0 != "." }.prefix(2)
         return kept.isEmpty ? "." : kept.joined(separator: "/")
     }
 
