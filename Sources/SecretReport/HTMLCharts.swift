@@ -29,7 +29,10 @@ struct FindingTally {
     /// Commit author dates, `YYYY-MM-DD`, for findings with provenance.
     private(set) var days: [String: [Int]] = [:]
     private(set) var commits: [String: Commit] = [:]
-    private(set) var groups = Set<String>()
+    /// Findings per group id; a credential pair is a group with two or more findings.
+    private var groupSizes: [String: Int] = [:]
+    /// Credential pairs (groups with at least two findings).
+    private(set) var pairs = 0
 
     /// Counts `f` and returns the index of its rule.
     mutating func add(_ f: ReportedFinding) -> Int {
@@ -51,7 +54,10 @@ struct FindingTally {
             commits[p.commit, default: Commit(author: p.author, date: p.date)].findings += 1
             if p.removedFromHead == true { commits[p.commit]?.removed += 1 }
         }
-        if let group = f.group { groups.insert(group) }
+        if let group = f.group {
+            groupSizes[group, default: 0] += 1
+            if groupSizes[group] == 2 { pairs += 1 }
+        }
         return rule
     }
 

@@ -52,7 +52,7 @@ enum HTMLFindingsTable {
     /// there is nothing to show.
     static func section(_ tally: FindingTally) -> String {
         var html = #"<section id="findings"><h2>Findings"#
-        let pairs = tally.groups.count
+        let pairs = tally.pairs
         html += #"<span class="aside">\#(HTMLText.count(tally.total)) \#(tally.total == 1 ? "finding" : "findings")"#
         if pairs > 0 { html += " \u{b7} \(HTMLText.count(pairs)) credential \(pairs == 1 ? "pair" : "pairs") shown together" }
         html += "</span></h2>\n"

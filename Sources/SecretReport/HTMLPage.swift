@@ -65,7 +65,7 @@ enum HTMLPage {
         func card(_ label: String, _ value: String, _ note: String, _ cls: String = "") -> String {
             #"<div class="card\#(cls.isEmpty ? "" : " " + cls)"><div class="label">\#(label)</div><div class="value">\#(value)</div><div class="note">\#(note)</div></div>"#
         }
-        let pairs = tally.groups.count
+        let pairs = tally.pairs
         var html = #"<div class="cards">"#
         html += card("Findings", HTMLText.count(tally.total), pairs == 0 ? "no credential pairs" : "\(HTMLText.count(pairs)) credential \(pairs == 1 ? "pair" : "pairs")", "total")
         for (i, severity) in FindingTally.severities.enumerated() {
@@ -111,7 +111,7 @@ enum HTMLPage {
         html += "<dt>Rules</dt><dd>\(HTMLText.count(stats.rules)) active; PCRE2 JIT \(stats.jit ? "on" : "off")</dd>"
         html += "<dt>Run</dt><dd>\(NumberText.fixed(stats.durationSeconds, 2)) s on \(stats.jobs) \(stats.jobs == 1 ? "job" : "jobs")</dd>"
         if !tally.commits.isEmpty {
-            html += "<dt>Commits</dt><dd>\(HTMLText.count(tally.commits.count)) introduced findings</dd>"
+            html += "<dt>Commits</dt><dd>\(HTMLText.count(tally.commits.count)) \(tally.commits.count == 1 ? "commit" : "commits") introduced findings</dd>"
         }
         html += "</dl></div>"
         html += #"<div class="panel"><h3>Skipped by reason</h3><dl class="facts-list">"#
