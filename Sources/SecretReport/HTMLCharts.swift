@@ -1,21 +1,15 @@
 import ScanResults
-import SecretRules
 
 /// What the HTML report counts while findings stream past: by severity, by rule, by directory, by
 /// commit day and by commit, and the credential pairs. Memory grows with the number of distinct
 /// rules, directories, days, commits and groups, never with the text of the findings.
 struct FindingTally {
-    /// Severities most severe first; a finding's severity index in the page data is its position.
-    static let severities: [Severity] = [.critical, .high, .medium, .low]
+    /// Severity names most severe first; a finding's severity index in the page data is its
+    /// position. (SecretReport reads severities through ScanResults and names them by raw value.)
+    static let severities = ["critical", "high", "medium", "low"]
 
-    static func index(of severity: Severity) -> Int {
-        switch severity {
-        case .critical: 0
-        case .high: 1
-        case .medium: 2
-        case .low: 3
-        }
-    }
+    /// The index of a severity by its raw value; an unknown name counts as the least severe.
+    static func index(of severity: String) -> Int { severities.firstIndex(of: severity) ?? severities.count - 1 }
 
     struct Rule { var id: String; var title: String; var counts = [0, 0, 0, 0] }
     struct Commit { var author: String; var date: String; var findings = 0; var removed = 0 }
@@ -36,7 +30,7 @@ struct FindingTally {
 
     /// Counts `f` and returns the index of its rule.
     mutating func add(_ f: ReportedFinding) -> Int {
-        let severity = Self.index(of: f.severity)
+        let severity = Self.index(of: f.severity.rawValue)
         total += 1
         bySeverity[severity] += 1
         let rule: Int
@@ -104,7 +98,7 @@ enum HTMLCharts {
         for (i, count) in counts.enumerated() {
             let y = 46 + i * 28
             svg += #"<rect x="200" y="\#(y - 10)" width="12" height="12" rx="2" class="f-\#(classes[i])"/>"#
-            svg += #"<text x="220" y="\#(y)">\#(FindingTally.severities[i].rawValue.capitalizedWord)</text>"#
+            svg += #"<text x="220" y="\#(y)">\#(FindingTally.severities[i].capitalizedWord)</text>"#
             let share = total > 0 ? " (\(NumberText.fixed(100 * Double(count) / Double(total), 0))%)" : ""
             svg += #"<text x="420" y="\#(y)" text-anchor="end" class="n">\#(HTMLText.count(count))\#(share)</text>"#
         }

@@ -16,7 +16,7 @@ enum HTMLFindingsTable {
 
     /// One finding as a JSON object of the `ta-findings` island.
     static func json(_ f: ReportedFinding, rule: Int) -> String {
-        var out = #"{"s":\#(FindingTally.index(of: f.severity)),"r":\#(rule),"p":\#(HTMLText.json(f.path)),"#
+        var out = #"{"s":\#(FindingTally.index(of: f.severity.rawValue)),"r":\#(rule),"p":\#(HTMLText.json(f.path)),"#
             + #""l":\#(f.line),"c":\#(f.column),"x":\#(HTMLText.json(f.secret)),"f":\#(HTMLText.json(f.fingerprint))"#
         func field(_ key: String, _ value: String?) {
             if let value { out += #","\#(key)":"# + HTMLText.json(value) }
@@ -65,7 +65,7 @@ enum HTMLFindingsTable {
             <label>Severity <select id="ta-severity"><option value="">All</option>
             """
         for (i, severity) in FindingTally.severities.enumerated() where tally.bySeverity[i] > 0 {
-            html += #"<option value="\#(i)">\#(severity.rawValue.capitalizedWord) (\#(HTMLText.count(tally.bySeverity[i])))</option>"#
+            html += #"<option value="\#(i)">\#(severity.capitalizedWord) (\#(HTMLText.count(tally.bySeverity[i])))</option>"#
         }
         html += """
             </select></label>

@@ -1,5 +1,4 @@
 import ScanResults
-import SecretRules
 
 /// The static parts of the HTML report: the document head with its Content-Security-Policy, the
 /// masthead, the verdict, the summary cards, the charts, the coverage manifest and the footer.
@@ -47,7 +46,7 @@ enum HTMLPage {
         html += "<div><dt>Fails on</dt><dd>" + summary.failOn.rawValue + " and above</dd></div>"
         html += "</dl>\n</div></header>\n<main>\n"
 
-        let failing = FindingTally.severities.enumerated().filter { $0.element >= summary.failOn }.reduce(0) { $0 + tally.bySeverity[$1.offset] }
+        let failing = tally.bySeverity[0...FindingTally.index(of: summary.failOn.rawValue)].reduce(0, +)
         if failing > 0 {
             html += #"<div class="verdict fail"><span class="mark"></span>Action required<span class="detail">\#(HTMLText.count(failing)) "#
                 + "\(failing == 1 ? "finding" : "findings") at or above \(summary.failOn.rawValue) severity: rotate each credential, then remove it from the code and its history.</span></div>\n"
@@ -69,7 +68,7 @@ enum HTMLPage {
         var html = #"<div class="cards">"#
         html += card("Findings", HTMLText.count(tally.total), pairs == 0 ? "no credential pairs" : "\(HTMLText.count(pairs)) credential \(pairs == 1 ? "pair" : "pairs")", "total")
         for (i, severity) in FindingTally.severities.enumerated() {
-            html += card(severity.rawValue.capitalizedWord, HTMLText.count(tally.bySeverity[i]), i == 0 ? "rotate now" : "severity", "sev-" + severity.rawValue)
+            html += card(severity.capitalizedWord, HTMLText.count(tally.bySeverity[i]), i == 0 ? "rotate now" : "severity", "sev-" + severity)
         }
         html += card("Files scanned", HTMLText.count(stats.filesScanned), "\(HTMLText.count(stats.filesIgnored)) ignored")
         html += card("Data scanned", NumberText.size(stats.bytesScanned),
@@ -95,7 +94,7 @@ enum HTMLPage {
     }
 
     static var legend: String {
-        #"<div class="legend">"# + FindingTally.severities.map { #"<span class="\#($0.rawValue)">\#($0.rawValue.capitalizedWord)</span>"# }.joined() + "</div>"
+        #"<div class="legend">"# + FindingTally.severities.map { #"<span class="\#($0)">\#($0.capitalizedWord)</span>"# }.joined() + "</div>"
     }
 
     /// The coverage manifest: what was scanned (roots or refs, counts, engine), commits that
