@@ -31,12 +31,15 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case text
     /// The JSON report contract (`JSONReporter`).
     case json
+    /// The self-contained HTML audit report (`HTMLReporter`).
+    case html
 
     /// A reporter of this format writing to `output`.
     public func makeReporter(output: any ReportOutput, options: ReporterOptions = ReporterOptions()) -> any Reporter {
         switch self {
         case .text: TextReporter(output: output, color: options.color)
         case .json: JSONReporter(output: output)
+        case .html: HTMLReporter(output: output)
         }
     }
 
