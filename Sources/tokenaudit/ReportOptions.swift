@@ -74,3 +74,29 @@ struct ShardArgument: ExpressibleByArgument {
 enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
+
+/// `--baseline` for the git modes: the fingerprint key of the repository and the baseline.
+struct BaselineOptions {
+    var baseline: String?
+
+    /// Sets `key` from `$TOKENAUDIT_FINGERPRINT_KEY` or `.tokenaudit-key` in `root` (left nil, a
+    /// per-run key, when neither exists) and loads the baseline if one is named. Errors are
+    /// printed; exit 2.
+    func resolve(into key: inout [UInt8]?, root: String, quiet: Bool) throws -> Baseline? {
+        var request = ScanRequest(paths: [root])
+        let options = ReportingOptions.parseOrExit(baseline.map { ["--baseline", $0] } ?? [])
+        let resolved = try options.resolve(into: &request, quiet: true)
+        if resolved.baseline != nil || request.fingerprintKey != nil { key = request.fingerprintKey }
+        return resolved.baseline
+    }
+}
+
+extension Baseline {
+    /// `report` without the findings this baseline records, its counts adjusted as a scan's.
+    func applied(to report: ScanReport) -> ScanReport {
+        var filter = BaselineFilter(base: CollectingSink(), baseline: self)
+        // A CollectingSink never throws.
+        try? report.replay(into: &filter)
+        return filter.base.report
+    }
+}
