@@ -24,6 +24,8 @@ let package = Package(
         // Opt-in live verification (SirportlyAuth/Verification) and its loopback mock server in tests.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // Hashes and HMACs (finding fingerprints): never hand-rolled.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries. Only PCRE2 imports CPCRE2; only SecretLint imports CZlib.
@@ -49,10 +51,13 @@ let package = Package(
         ),
         .executableTarget(name: "RulePackEmbedder"),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
-        .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
+        .target(
+            name: "SecretScanner",
+            dependencies: ["SecretRules", "TokenFormat", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
         .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib"]),
-        .target(name: "SecretReport", dependencies: ["ScanResults"]),
+        .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
         // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit,
         // opt-in live verification (AsyncHTTPClient).
         .target(
@@ -84,14 +89,20 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "TokenFormatTests", dependencies: ["TokenFormat"]),
         .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner", "PCRE2"]),
-        .testTarget(name: "SecretScannerTests", dependencies: ["SecretScanner", "SecretRules", "PCRE2"]),
+        .testTarget(
+            name: "SecretScannerTests",
+            dependencies: ["SecretScanner", "SecretRules", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "CorpusTests",
             dependencies: ["SecretScanner", "SecretRules", "SecretLint", "ScanResults"]
         ),
         .testTarget(name: "SecretLintTests", dependencies: ["SecretLint", "ScanResults", "SecretScanner", "SecretRules", "TestSupport"]),
         .testTarget(name: "SecretReportTests", dependencies: ["SecretReport", "ScanResults", "SecretRules"]),
-        .testTarget(name: "CLITests", dependencies: ["tokenaudit", "TestSupport", "SirportlyAuthMock"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["tokenaudit", "TestSupport", "SirportlyAuthMock", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // A mock Sirportly API on loopback for the verification tests (library and binary).
         .target(
             name: "SirportlyAuthMock",

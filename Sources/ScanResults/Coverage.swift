@@ -146,6 +146,9 @@ public struct ScanStats: Sendable, Hashable {
     public var rules: Int = 0
     /// Findings counted by severity.
     public var findingsBySeverity: [Severity: Int] = [:]
+    /// Findings left out because a baseline (`--baseline`) already records them; not counted in
+    /// `findingsBySeverity`.
+    public var suppressedByBaseline: Int = 0
 
     public init(
         filesScanned: Int = 0, bytesScanned: Int64 = 0, filesIgnored: Int = 0, durationSeconds: Double = 0,

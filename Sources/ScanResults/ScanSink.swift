@@ -41,6 +41,9 @@ public struct ScanSummary: Sendable, Hashable {
 public protocol ScanSink {
     mutating func begin(tool: ToolInfo) throws
     mutating func finding(_ finding: ReportedFinding) throws
+    /// The walk is done: `inputs` inputs will be scanned (progress: the total behind an ETA).
+    /// Default: nothing.
+    mutating func planned(inputs: Int) throws
     /// An input was scanned (`bytes` as the engine saw them). Default: nothing.
     mutating func inputScanned(path: String, bytes: Int64) throws
     /// An input was skipped. Default: nothing (the manifest in `end` lists it).
@@ -51,6 +54,7 @@ public protocol ScanSink {
 }
 
 extension ScanSink {
+    public mutating func planned(inputs: Int) throws {}
     public mutating func inputScanned(path: String, bytes: Int64) throws {}
     public mutating func skipped(_ input: SkippedInput) throws {}
     public mutating func warning(_ message: String) throws {}

@@ -15,7 +15,8 @@ public enum Linter {
             roots: request.paths.isEmpty ? ["."] : request.paths, stdinName: request.stdinName,
             useIgnoreFiles: request.useIgnoreFiles, followSymlinks: request.followSymlinks,
             workingDirectory: request.workingDirectory)
-        return try walker.walk()
+        let plan = try walker.walk()
+        return request.shard.map(plan.restricted(to:)) ?? plan
     }
 
     /// How many inputs may be scanned ahead of the oldest one not yet delivered, per worker. Bounds
@@ -85,6 +86,7 @@ public enum Linter {
             }
         }
         deliver { try sink.begin(tool: tool) }
+        deliver { try sink.planned(inputs: targets.count) }
         for input in plan.skipped { deliver { try sink.skipped(input) } }
         for (index, target) in targets.enumerated() {
             let outcome = buffer.next(index)

@@ -41,6 +41,10 @@ public struct ScanRequest: Sendable {
     /// Inputs up to this many bytes are read whole and scanned in memory; larger ones are streamed
     /// to the engine in blocks (memory stays bounded whatever their size).
     public var inMemoryLimit: Int = 8 << 20
+    /// The fingerprint key (`FingerprintKey.resolve`). Nil: a random key for this process.
+    public var fingerprintKey: [UInt8]?
+    /// Scan only this shard of the inputs (`--shard I/N`). Nil: everything.
+    public var shard: Shard?
 
     public init(
         paths: [String] = ["."], stdinName: String = "<stdin>", configPath: String? = nil,

@@ -66,6 +66,7 @@ public struct ScanSetup: Sendable {
         options.jit = request.jit
         options.reportKnownExamples = request.reportKnownExamples
         options.allowlists = config?.allowlists ?? []
+        if let key = request.fingerprintKey { options.fingerprintKey = key }
         let engine: Engine
         do {
             engine = try Engine(rules: rules, options: options)

@@ -95,6 +95,7 @@ public struct JSONReporter: Reporter {
             w.field("filesSkipped", skipped.count)
             w.field("filesIgnored", stats.filesIgnored)
             w.field("findings", stats.findings)
+            if stats.suppressedByBaseline > 0 { w.field("suppressedByBaseline", stats.suppressedByBaseline) }
             w.key("findingsBySeverity")
             w.object { w in
                 for (severity, count) in stats.findingsBySeverityDescending { w.field(severity.rawValue, count) }

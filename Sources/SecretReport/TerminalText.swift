@@ -52,9 +52,9 @@ struct Styler {
 }
 
 /// Fixed-point and size formatting without Foundation, so that output is identical everywhere.
-enum NumberText {
+public enum NumberText {
     /// `value` rounded to `digits` decimals, e.g. `fixed(2.345, 2)` is "2.35" (rounded half up).
-    static func fixed(_ value: Double, _ digits: Int) -> String {
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -69,7 +69,7 @@ enum NumberText {
     }
 
     /// Decimal megabytes with one decimal, e.g. "3.4 MB"; bytes below 1 MB as "812 B" / "12.0 kB".
-    static func size(_ bytes: Int64) -> String {
+    public static func size(_ bytes: Int64) -> String {
         if bytes < 1000 { return "\(bytes) B" }
         if bytes < 1_000_000 { return fixed(Double(bytes) / 1e3, 1) + " kB" }
         if bytes < 1_000_000_000 { return fixed(Double(bytes) / 1e6, 1) + " MB" }

@@ -118,6 +118,9 @@ public struct SummaryReporter: Sendable {
         let total = stats.findings
         let bySeverity = stats.findingsBySeverityDescending.map { "\($0.severity.rawValue) \($0.count)" }.joined(separator: ", ")
         out += style.bold("\(total) \(total == 1 ? "finding" : "findings")") + " (\(bySeverity))\n"
+        if stats.suppressedByBaseline > 0 {
+            out += "\(stats.suppressedByBaseline) known \(stats.suppressedByBaseline == 1 ? "finding" : "findings") suppressed by the baseline\n"
+        }
         return out
     }
 }

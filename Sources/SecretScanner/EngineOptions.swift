@@ -8,9 +8,10 @@ public struct EngineOptions: Sendable {
     /// False (the default): values printed in the Sirportly documentation (`KnownExamples`) are
     /// suppressed. True: they are reported with severity `low` and a message saying so.
     public var reportKnownExamples = false
-    /// Key of the HMAC-SHA-256 fingerprint. Findings are comparable across runs only under the
-    /// same key.
-    public var fingerprintKey: [UInt8] = Array("tokenaudit-fingerprint-v1".utf8)
+    /// Key of the HMAC-SHA-256 fingerprint; it never appears in a report. Findings are comparable
+    /// across runs only under the same key. Default: `Fingerprint.perRunKey` (random, one per
+    /// process), so no fingerprint is ever computed under a key a report reader could know.
+    public var fingerprintKey: [UInt8] = Fingerprint.perRunKey
     /// Global allowlists (from the config's `[[allowlists]]`), applied to every rule's findings.
     public var allowlists: [Allowlist] = []
     /// PCRE2 match, depth and heap limits; hitting one yields a `ScanWarning`, never a hang.

@@ -1,3 +1,4 @@
+import Crypto
 import SecretRules
 
 /// The bytes the rules see: the input itself, or a decoded part of it (a base64 value, a
@@ -69,17 +70,40 @@ struct View {
     }
 }
 
-/// Finding fingerprints: HMAC-SHA-256 under the engine's key over rule id, NUL, the normalised
-/// secret, NUL, path; lower-case hex. Never includes the line, so a baseline survives moved lines.
-enum Fingerprint {
-    static func compute(key: [UInt8], ruleID: String, secret: [UInt8], path: String) -> String {
+/// Finding fingerprints: HMAC-SHA-256 (swift-crypto) under the engine's key over rule id, NUL,
+/// the normalised secret, NUL, path; lower-case hex. Never includes the line, so a baseline
+/// survives moved lines. The key never appears in a report, so a report alone cannot confirm a
+/// guessed secret (docs/THREAT-MODEL.md).
+public enum Fingerprint {
+    public static func compute(key: [UInt8], ruleID: String, secret: [UInt8], path: String) -> String {
         var message = Array(ruleID.utf8)
         message.append(0)
         message += normalise(secret)
         message.append(0)
         message += Array(path.utf8)
-        return SHA256.hex(SHA256.hmac(key: key, message: message))
+        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
+        return hex(mac)
     }
+
+    /// Lower-case hex of `bytes`.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A new random 32-byte key from the system's secure generator.
+    public static func randomKey() -> [UInt8] {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+    }
+
+    /// The key used when none is given: random, drawn once per process. Fingerprints under it
+    /// are comparable within one run only.
+    public static let perRunKey: [UInt8] = randomKey()
 
     /// The secret without carriage returns and without surrounding ASCII whitespace, so CRLF and
     /// LF copies of a multi-line key fingerprint alike.

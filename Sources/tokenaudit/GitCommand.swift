@@ -58,6 +58,9 @@ struct GitScanOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No summary on standard error.")
     var quiet = false
 
+    @Option(help: "Report only findings this baseline does not record (tokenaudit baseline create); the summary counts the suppressed ones.")
+    var baseline: String?
+
     func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
         GitScanRequest(
             mode: mode, directory: repository, configPath: config,
@@ -68,6 +71,10 @@ struct GitScanOptions: ParsableArguments {
 
     /// Runs the scan, prints the report and summary, and exits with the documented status.
     func run(_ request: GitScanRequest) throws {
+        var request = request
+        // The fingerprint key and the baseline, as for scan (key file at the directory named).
+        let known = try BaselineOptions(baseline: baseline)
+            .resolve(into: &request.fingerprintKey, root: request.directory, quiet: quiet)
         let report: GitScanReport
         do {
             report = try GitScan.run(request)
@@ -80,8 +87,9 @@ struct GitScanOptions: ParsableArguments {
             FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(warning))\n")
         }
         let colorAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let document = report.scanReport(
+        var document = report.scanReport(
             tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), roots: [request.directory])
+        if let known { document = known.applied(to: document) }
         let destination: ReportDestination
         do {
             destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
@@ -97,7 +105,7 @@ struct GitScanOptions: ParsableArguments {
             if report.commitsScanned > 0 { FileHandleStderr.write("Commits scanned: \(report.commitsScanned)\n") }
             FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
         }
-        if report.failed { throw ExitCode(1) }
+        if known == nil ? report.failed : document.failed { throw ExitCode(1) }
     }
 }
 

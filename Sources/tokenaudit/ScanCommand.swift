@@ -26,9 +26,13 @@ struct ScanCommand: ParsableCommand {
             unique pair, and adds the result (live, restricted, rejected, unknown) to the report. \
             Off by default; see the README for its safety rules.
 
+            Fingerprints are keyed with $TOKENAUDIT_FINGERPRINT_KEY or .tokenaudit-key at the scan root \
+            (created by tokenaudit baseline create), else with a random key for this run; the key never \
+            appears in a report (docs/THREAT-MODEL.md).
+
             Exit codes: 0 no findings at or above --fail-on, 1 findings or a live credential pair \
             (with --verify, whatever --fail-on says), 2 error (bad flags, bad config, unreadable \
-            scan root).
+            scan root, unreadable baseline, an -o path that is a symbolic link).
             """
     )
 
@@ -94,6 +98,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var verification: VerifyArguments
 
+    @OptionGroup var reporting: ReportingOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be named only once") }
@@ -121,6 +127,8 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
+        var request = self.request
+        let resolved = try reporting.resolve(into: &request, quiet: quiet)
         let environment = ProcessInfo.processInfo.environment
         let colorAllowed = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
         let destination: ReportDestination
@@ -131,8 +139,10 @@ struct ScanCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let options = ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1)
-        var sink = CommandSink(reporter: format.makeReporter(output: destination, options: options))
-        let summary: ScanSummary
+        let reporterSink = CommandSink(reporter: format.makeReporter(output: destination, options: options))
+        var sink = BaselineFilter(
+            base: ProgressSink(base: reporterSink, line: resolved.progress), baseline: resolved.baseline ?? Baseline(entries: []))
+        var summary: ScanSummary
         var verified: VerifiedPairs?
         do {
             let tool = ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion)
@@ -143,6 +153,8 @@ struct ScanCommand: ParsableCommand {
             } else {
                 summary = try Linter.run(request, tool: tool, into: &sink)
             }
+            // With a baseline, the counts are those of new findings.
+            summary = sink.summary ?? summary
             try destination.commit()
         } catch {
             destination.discard()

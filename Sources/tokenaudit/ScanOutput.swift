@@ -25,8 +25,23 @@ final class ReportDestination: ReportOutput {
         ReportDestination(fd: 1, temporaryPath: nil, finalPath: nil)
     }
 
-    /// A new temporary file beside `path`, renamed to `path` by `commit()`.
+    /// A new temporary file beside `path`, renamed to `path` by `commit()`. A `path` that is a
+    /// symbolic link is refused (never followed); one that is a device or a named pipe (for
+    /// example `/dev/null`) is written in place, since renaming over it would replace it.
     static func privateFile(_ path: String) throws -> ReportDestination {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFLNK:
+                throw ReportDestinationError.symbolicLink
+            case S_IFCHR, S_IFIFO:
+                let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+                guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                return ReportDestination(fd: fd, temporaryPath: nil, finalPath: nil)
+            case S_IFREG: break
+            default: throw ReportDestinationError.notAFile
+            }
+        }
         for attempt in 0..<100 {
             let temporary = "\(path).tmp-\(getpid())-\(attempt)"
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -65,7 +80,10 @@ final class ReportDestination: ReportOutput {
     /// Writes what is buffered; for a file, closes it and renames it over the destination.
     func commit() throws {
         try flush()
-        guard let temporaryPath, let finalPath else { return }
+        guard let temporaryPath, let finalPath else {
+            if fd > 2 { close(fd) }
+            return
+        }
         guard close(fd) == 0, rename(temporaryPath, finalPath) == 0 else {
             let error = errno
             unlink(temporaryPath)
@@ -78,5 +96,18 @@ final class ReportDestination: ReportOutput {
         guard let temporaryPath else { return }
         close(fd)
         unlink(temporaryPath)
+    }
+}
+
+/// Why `-o` cannot be written.
+enum ReportDestinationError: Error, CustomStringConvertible {
+    case symbolicLink
+    case notAFile
+
+    var description: String {
+        switch self {
+        case .symbolicLink: "it is a symbolic link (not followed; name the file it points to)"
+        case .notAFile: "it is not a regular file"
+        }
     }
 }

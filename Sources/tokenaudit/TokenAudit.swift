@@ -18,7 +18,10 @@ struct TokenAudit: ParsableCommand {
                 invalid), 2 usage or input error.
                 """,
             version: versionText,
-            subcommands: [ValidateCommand.self, RulesCommand.self, ScanCommand.self, GitCommand.self, InstallHookCommand.self, UninstallHookCommand.self]
+            subcommands: [
+                ValidateCommand.self, RulesCommand.self, ScanCommand.self, GitCommand.self, InstallHookCommand.self,
+                UninstallHookCommand.self, BaselineCommand.self, ReportCommand.self,
+            ]
         )
     }
 

@@ -25,10 +25,12 @@ public enum GitScan {
         // small staged change the two take about as long as each other.
         let setupResult = ConcurrentResult {
             Result { () throws(ScanError) -> ScanSetup in
-                try ScanSetup.load(ScanRequest(
+                var scanRequest = ScanRequest(
                     paths: [repository.topLevel], configPath: request.configPath, maxFileSize: request.maxFileSize,
                     redact: request.redact, jit: request.jit, reportKnownExamples: request.reportKnownExamples,
-                    failOn: request.failOn))
+                    failOn: request.failOn)
+                scanRequest.fingerprintKey = request.fingerprintKey
+                return try ScanSetup.load(scanRequest)
             }
         }
         let blobs = BlobScannerSource(setup: setupResult, request: request)

@@ -61,6 +61,8 @@ public struct GitScanRequest: Sendable {
     public var failOn: Severity?
     /// Keep `GIT_DIR`/`GIT_INDEX_FILE` from the environment (inside a git hook).
     public var trustGitEnvironment: Bool
+    /// The fingerprint key (`FingerprintKey.resolve`). Nil: a random key for this process.
+    public var fingerprintKey: [UInt8]?
 
     public init(
         mode: GitScanMode, directory: String = ".", configPath: String? = nil, maxFileSize: Int64? = nil,
