@@ -61,7 +61,7 @@ public struct JUnitReporter: Reporter {
             out += "  </testsuite>\n"
         }
         if !summary.warnings.isEmpty {
-            out += "  <system-err>" + XMLText.content(summary.warnings.joined(separator: "\n")) + "</system-err>\n"
+            out += "  <system-err>" + XMLText.content(summary.warnings.map(TerminalText.neutralised).joined(separator: "\n")) + "</system-err>\n"
         }
         try output.write(out + "</testsuites>\n")
     }
@@ -89,14 +89,18 @@ public struct JUnitReporter: Reporter {
         try output.write(out)
     }
 
+    /// The body of a finding's test case, one fact per line. Each value is neutralised on its own,
+    /// so a line break in a file name cannot start a line of its own (a JUnit file printed in a CI
+    /// log must not issue workflow commands).
     static func details(_ f: ReportedFinding) -> String {
-        var text = "\(f.severity.rawValue) \(f.ruleID): \(f.title)\n\(f.path):\(f.line):\(f.column)\nsecret: \(f.secret)"
-        if let line = f.lineText { text += "\nline: \(line)" }
-        if let key = f.key { text += "\nkey: \(key)" }
-        if let group = f.group { text += "\npair: \(group)" }
-        if let p = f.provenance { text += "\ncommit: \(p.commit) by \(p.author) on \(p.date)" }
-        if let message = f.message { text += "\nnote: \(message)" }
-        return text
+        let n = TerminalText.neutralised
+        var lines = ["\(f.severity.rawValue) \(n(f.ruleID)): \(n(f.title))", "\(n(f.path)):\(f.line):\(f.column)", "secret: \(n(f.secret))"]
+        if let line = f.lineText { lines.append("line: \(n(line))") }
+        if let key = f.key { lines.append("key: \(n(key))") }
+        if let group = f.group { lines.append("pair: \(n(group))") }
+        if let p = f.provenance { lines.append("commit: \(n(p.commit)) by \(n(p.author)) on \(n(p.date))") }
+        if let message = f.message { lines.append("note: \(n(message))") }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -19,6 +19,8 @@ struct ReportFormatEscapingTests {
         let format = ReportFormatFixtures.formats[index].format
         let out = format.render(Self.hostile)
         #expect(!out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" })
+        // A report printed in a CI log cannot issue workflow commands from scanned text.
+        #expect(!out.contains("\n::error::pwned") && !out.contains("\n::warning::injected"))
         if [.junit, .markdown].contains(format) {  // the formats read as markup
             #expect(!out.contains("<script"))
             #expect(!out.contains("<img"))
