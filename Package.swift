@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "SecretScanner", dependencies: ["SecretRules", "TokenFormat", "PCRE2"]),
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
         .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib"]),
-        .target(name: "SecretReport", dependencies: ["ScanResults"]),
+        .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
         // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit,
         // opt-in live verification (AsyncHTTPClient).
         .target(
