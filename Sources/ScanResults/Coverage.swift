@@ -33,6 +33,9 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     case submodule
     /// Git input: a Git LFS pointer; the content lives on the LFS server, not in git.
     case lfsPointer
+    /// Left out by a pattern in an ignore file; `file` is that file's path relative to the scan
+    /// root (e.g. `.gitignore`, `sub/.tokenauditignore`). Files git tracks ignore `.gitignore`.
+    case ignored(file: String)
 
     /// Stable kebab-case name, e.g. `binary`, `too-large`, `symlink-loop`.
     public var id: String {
@@ -52,6 +55,7 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .scanFailed: "scan-error"
         case .submodule: "submodule"
         case .lfsPointer: "lfs-pointer"
+        case .ignored: "ignored"
         }
     }
 
@@ -73,6 +77,7 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .scanFailed(let message): "scan failed: \(message)"
         case .submodule: "submodule (scan its repository separately)"
         case .lfsPointer: "Git LFS pointer (the content is on the LFS server, not in git)"
+        case .ignored(let file): "matched by \(file) (--no-ignore scans it)"
         }
     }
 
@@ -80,7 +85,7 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// than a skip by design (binary, a symlink not followed, a special file found by a walk).
     public var isCoverageGap: Bool {
         switch self {
-        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device, .submodule, .lfsPointer: false
+        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device, .submodule, .lfsPointer, .ignored: false
         case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed: true
         }
     }

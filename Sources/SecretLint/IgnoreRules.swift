@@ -260,12 +260,14 @@ public struct IgnoreFile: Sendable {
     }
 }
 
-/// The ignore files in effect at one point of a walk: one `IgnoreFile` per directory from the
-/// scan root down, each with the path of its directory relative to the root. Deeper files take
-/// precedence, as in git.
+/// The ignore files in effect at one point of a walk: one `IgnoreFile` per ignore file from the
+/// scan root down, each with the path of its directory relative to the root and its name. Deeper
+/// files take precedence, as in git; in one directory `.tokenauditignore` beats `.ignore`, which
+/// beats `.gitignore` (as if they were one file in that order).
 public struct IgnoreStack: Sendable {
     struct Level: Sendable {
         var directory: [UInt8]  // relative to the scan root, no trailing slash; empty for the root
+        var name: String  // the ignore file's name, e.g. `.gitignore`
         var file: IgnoreFile
     }
 
@@ -273,18 +275,26 @@ public struct IgnoreStack: Sendable {
 
     public init() {}
 
-    /// A stack with `file` added for `directory` (relative to the scan root).
-    public func adding(_ file: IgnoreFile, forDirectory directory: String) -> IgnoreStack {
+    /// A stack with `file` (named `name` in its directory) added for `directory` (relative to the
+    /// scan root).
+    public func adding(_ file: IgnoreFile, forDirectory directory: String, name: String = ".gitignore") -> IgnoreStack {
         guard !file.patterns.isEmpty else { return self }
         var copy = self
-        copy.levels.append(Level(directory: Array(directory.utf8), file: file))
+        copy.levels.append(Level(directory: Array(directory.utf8), name: name, file: file))
         return copy
     }
 
     /// Whether the entry at `relativePath` (relative to the scan root) is ignored.
     public func isIgnored(relativePath: String, isDirectory: Bool) -> Bool {
+        ignoringFile(relativePath: relativePath, isDirectory: isDirectory) != nil
+    }
+
+    /// The ignore file (its path relative to the scan root) whose pattern ignores the entry at
+    /// `relativePath`, or nil when no file ignores it (no pattern matched, or the deciding pattern
+    /// re-includes it). Files named `skipping` are not consulted (tracked files ignore `.gitignore`).
+    public func ignoringFile(relativePath: String, isDirectory: Bool, skipping: String? = nil) -> String? {
         let path = Array(relativePath.utf8)
-        for level in levels.reversed() {
+        for level in levels.reversed() where level.name != skipping {
             let sub: ArraySlice<UInt8>
             if level.directory.isEmpty {
                 sub = path[...]
@@ -293,8 +303,12 @@ public struct IgnoreStack: Sendable {
                       path[level.directory.count] == UInt8(ascii: "/") else { continue }
                 sub = path[(level.directory.count + 1)...]
             }
-            if let decision = level.file.decision(relativePath: sub, isDirectory: isDirectory) { return decision }
+            if let decision = level.file.decision(relativePath: sub, isDirectory: isDirectory) {
+                guard decision else { return nil }
+                let directory = String(decoding: level.directory, as: UTF8.self)
+                return directory.isEmpty ? level.name : directory + "/" + level.name
+            }
         }
-        return false
+        return nil
     }
 }

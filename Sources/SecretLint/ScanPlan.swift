@@ -95,7 +95,9 @@ public struct ScanPlan: Sendable {
 /// Directories are walked depth-first in byte order of names. `.git` directories are skipped;
 /// hidden files and dotfiles are scanned. Ignore files (`.gitignore`, `.ignore`,
 /// `.tokenauditignore`) are read in every directory from the scan root down when
-/// `useIgnoreFiles` is set. Symlinks found during the walk are skipped unless `followSymlinks`;
+/// `useIgnoreFiles` is set; then, in a git work tree (the scan root inside one, or one found below
+/// it), files git tracks are scanned even when `.gitignore` matches them, and every ignored path is
+/// listed as skipped with the ignore file that decided (see `TrackedFiles`). Symlinks found during the walk are skipped unless `followSymlinks`;
 /// when followed, a link to a directory already on the current path is a `symlinkLoop`. FIFOs,
 /// sockets and devices found during the walk are skipped.
 struct DirectoryWalker: InputWalker {
@@ -175,7 +177,9 @@ struct DirectoryWalker: InputWalker {
             case .failure(let error): throw .unreadableRoot(path: named, message: error.message)
             case .success(let names):
                 ignores = loadIgnores(in: fsPath, names: names, relative: "", into: IgnoreStack())
-                walk(fsPath: fsPath, names: names, display: display, relative: "", ignores: ignores, ancestors: [status.identity])
+                let repository = useIgnoreFiles ? TrackedFiles.inWorkTree(at: fsPath).map { WalkRepository(directory: "", tracked: $0) } : nil
+                walk(fsPath: fsPath, names: names, display: display, relative: "", ignores: ignores, ancestors: [status.identity],
+                     repository: repository, insideIgnored: nil)
             }
         case .regular, .fifo, .device:
             let shown = display.isEmpty ? named : display
@@ -197,17 +201,17 @@ struct DirectoryWalker: InputWalker {
 
     private func loadIgnores(in fsPath: String, names: [String], relative: String, into stack: IgnoreStack) -> IgnoreStack {
         guard useIgnoreFiles else { return stack }
-        var patterns: [IgnorePattern] = []
+        var stack = stack
         for name in IgnoreFile.names where names.contains(name) {
             guard let text = readSmallTextFile(Self.join(fsPath, name)) else { continue }
-            patterns += IgnoreFile(text: text).patterns
+            stack = stack.adding(IgnoreFile(text: text), forDirectory: relative, name: name)
         }
-        return stack.adding(IgnoreFile(patterns: patterns), forDirectory: relative)
+        return stack
     }
 
     private mutating func walk(
         fsPath: String, names: [String], display: String, relative: String, ignores: IgnoreStack,
-        ancestors: Set<FileIdentity>
+        ancestors: Set<FileIdentity>, repository: WalkRepository?, insideIgnored: String?
     ) {
         for name in names {
             let childFS = Self.join(fsPath, name)
@@ -219,9 +223,17 @@ struct DirectoryWalker: InputWalker {
                 continue
             }
             if status.kind == .directory && name == ".git" { continue }
-            if ignores.isIgnored(relativePath: childRelative, isDirectory: status.kind == .directory) {
-                plan.ignored += 1
-                continue
+            var childInsideIgnored: String? = nil
+            if useIgnoreFiles {
+                switch Self.verdict(relativePath: childRelative, isDirectory: status.kind == .directory, ignores: ignores,
+                                    repository: repository, insideIgnored: insideIgnored) {
+                case .ignored(let file):
+                    plan.ignored += 1
+                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .ignored(file: file)))
+                    continue
+                case .walk(let inside):
+                    childInsideIgnored = inside
+                }
             }
             var resolved = status
             if status.kind == .symlink {
@@ -246,8 +258,12 @@ struct DirectoryWalker: InputWalker {
                     plan.skipped.append(SkippedInput(path: childDisplay, reason: .unreadable(message: error.message)))
                 case .success(let childNames):
                     let childIgnores = loadIgnores(in: childFS, names: childNames, relative: childRelative, into: ignores)
+                    // A work tree below the scan root (a nested repository or a submodule) lists its own files.
+                    let nested = useIgnoreFiles && childNames.contains(".git")
+                        ? TrackedFiles.inWorkTree(at: childFS).map { WalkRepository(directory: childRelative, tracked: $0) } : nil
                     walk(fsPath: childFS, names: childNames, display: display, relative: childRelative,
-                         ignores: childIgnores, ancestors: ancestors.union([resolved.identity]))
+                         ignores: childIgnores, ancestors: ancestors.union([resolved.identity]),
+                         repository: nested ?? repository, insideIgnored: nested == nil ? childInsideIgnored : nil)
                 }
             case .regular:
                 plan.targets.append(ScanTarget(path: childDisplay, relativePath: childRelative, source: .file(childFS), isExplicit: false))

@@ -145,27 +145,40 @@ public final class ScanWorker {
         }
         if view.mapping.isIdentity { pass.mentioned = facts.mentioned }
 
-        // Phase 2: each rule only where its candidates are.
-        for rule in rules {
-            guard pathAllows(rule, pass: &pass) else { continue }
-            if let shape = rule.shape {
-                if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
-                   rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }) {
-                    continue
-                }
-                let runs = pass.runs(shape, in: buffer, viewID: view.id)
-                for run in runs {
-                    checkShapeRun(rule, run: run, view: view, outer: outer, placement: placement, facts: facts, pass: &pass)
-                }
-            } else if let slot = rule.regexSlot {
-                if rule.rule.keywords.isEmpty {
-                    matchRegex(rule, slot: slot, windows: [0..<buffer.count], view: view, outer: outer,
-                               placement: placement, facts: facts, pass: &pass)
-                } else if !hits[rule.index].isEmpty {
-                    let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
-                    matchRegex(rule, slot: slot, windows: windows, view: view, outer: outer,
-                               placement: placement, facts: facts, pass: &pass)
-                }
+        // Phase 2: each rule only where its candidates are. The rules are borrowed in place:
+        // `for rule in rules` copied every CompiledRule (retaining each of its strings and arrays)
+        // per scanned input, ~11% of `git history` CPU on small blobs.
+        rules.withUnsafeBufferPointer { rules in
+            for r in rules.indices {
+                scanRule(rules[r], hits: hits, view: view, outer: outer, placement: placement, facts: facts, pass: &pass)
+            }
+        }
+    }
+
+    /// Phase 2 for one rule: its shape runs or its regex in the windows around its keyword hits.
+    private func scanRule(
+        _ rule: CompiledRule, hits: [[Int]], view: View, outer: UnsafeRawBufferPointer, placement: Placement,
+        facts: PrefilterFacts, pass: inout ScanPass
+    ) {
+        let buffer = view.buffer
+        guard pathAllows(rule, pass: &pass) else { return }
+        if let shape = rule.shape {
+            if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
+               rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }) {
+                return
+            }
+            let runs = pass.runs(shape, in: buffer, viewID: view.id)
+            for run in runs {
+                checkShapeRun(rule, run: run, view: view, outer: outer, placement: placement, facts: facts, pass: &pass)
+            }
+        } else if let slot = rule.regexSlot {
+            if rule.rule.keywords.isEmpty {
+                matchRegex(rule, slot: slot, windows: [0..<buffer.count], view: view, outer: outer,
+                           placement: placement, facts: facts, pass: &pass)
+            } else if !hits[rule.index].isEmpty {
+                let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
+                matchRegex(rule, slot: slot, windows: windows, view: view, outer: outer,
+                           placement: placement, facts: facts, pass: &pass)
             }
         }
     }

@@ -144,7 +144,7 @@ final class GitTree {
 
     /// The package's `.pre-commit-hooks.yaml`, run by the real `pre-commit` (from PyPI) with
     /// `try-repo` against this checkout.
-    @Test(.enabled(if: PreCommitFramework.executable != nil, "pre-commit is not installed: python3 -m pip install --user pre-commit"))
+    @Test(.enabled(if: PreCommitFramework.executable != nil, "SKIPPED: pre-commit is not installed (not on PATH, not in ~/.local/bin): python3 -m pip install --user pre-commit; .ci/run tries to"))
     func preCommitFrameworkRunsTheHook() throws {
         let framework = try #require(PreCommitFramework.executable)
         // A hook repository holding exactly the package's manifest, committed (try-repo reads HEAD).
