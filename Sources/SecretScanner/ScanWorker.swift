@@ -291,6 +291,7 @@ public final class ScanWorker {
         guard placement.keep.contains(outerSecret.lowerBound) else { return }
 
         var valueContext: ValueContext?
+        var evidence = [FindingEvidence(.pattern)]
         if !rule.rule.context.isEmpty {
             // Every `fileMentions` word is an automaton keyword (see `Engine.init`): the prefilter
             // has already answered for the whole input.
@@ -319,6 +320,7 @@ public final class ScanWorker {
                     })
                 if held {
                     holds = true
+                    evidence += Self.evidence(of: requirement, context: context)
                     break
                 }
             }
@@ -355,6 +357,7 @@ public final class ScanWorker {
 
         let before = buffer[max(0, secretRange.lowerBound - 3)..<secretRange.lowerBound]
         guard let verdict = evaluate(rule, secret: secret, before: before) else { return }
+        if verdict.knownExample { evidence.append(FindingEvidence(.knownExample)) }
 
         let outerMatch = view.mapping.outerRange(matchRange)
         let fingerprint = Fingerprint.compute(key: engine.options.fingerprintKey, ruleID: rule.rule.id, secret: secret, path: pass.path)
@@ -369,21 +372,37 @@ public final class ScanWorker {
         let context = view.mapping.isIdentity
             ? (valueContext ?? ContextAnalyzer.context(of: outerSecret, in: outer))
             : ContextAnalyzer.context(of: outerSecret, in: outer)
+        // A literal stored password must be one: not an expression, comparison, prose or placeholder.
+        if rule.isPassword, !rule.reportsExpression, !verdict.knownExample {
+            switch PasswordValue.judge(secret, at: secretRange, in: buffer, key: context.key, role: pass.role) {
+            case .rejected: return
+            case .literal(let found): evidence += found
+            }
+        }
+        var severity = verdict.severity
+        if pass.role.isExampleMaterial {
+            // Test fixtures and documentation: a stored password there is an example; a provider
+            // credential may still be a paste, so it drops one step only.
+            severity = rule.isPassword ? .low : Self.lowered(severity)
+            evidence.append(FindingEvidence(pass.role.isTestFixture ? .testFixture : .documentation))
+        }
         let start = pass.position(of: outerSecret.lowerBound, in: outer, placement: placement)
         let lastByte = Self.lastScalarStart(of: outerSecret, in: outer)
         let end = pass.position(of: lastByte, in: outer, placement: placement)
         let finding = Finding(
-            ruleID: rule.rule.id, title: rule.rule.title, severity: verdict.severity,
+            ruleID: rule.rule.id, title: rule.rule.title, severity: severity,
             secretRange: (outerSecret.lowerBound + placement.streamOffset)..<(outerSecret.upperBound + placement.streamOffset),
             matchRange: (outerMatch.lowerBound + placement.streamOffset)..<(outerMatch.upperBound + placement.streamOffset),
             secret: secret, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             key: context.key, encoding: encoding, message: verdict.message, fingerprint: fingerprint,
-            entropy: Entropy.shannon(secret))
-        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath))
+            entropy: Entropy.shannon(secret), evidence: FindingEvidence.ordered(evidence))
+        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath, exampleMaterial: pass.role.isExampleMaterial))
     }
 
     /// The filters shared by every rule. Nil: not a finding. Otherwise the severity and message.
-    func evaluate(_ rule: CompiledRule, secret: [UInt8], before: Slice<UnsafeRawBufferPointer>) -> (severity: Severity, message: String?)? {
+    func evaluate(
+        _ rule: CompiledRule, secret: [UInt8], before: Slice<UnsafeRawBufferPointer>
+    ) -> (severity: Severity, message: String?, knownExample: Bool)? {
         guard !secret.isEmpty else { return nil }
         if let minimum = rule.rule.entropy, Entropy.shannon(secret) < minimum { return nil }
         var severity = rule.rule.severity
@@ -392,8 +411,9 @@ public final class ScanWorker {
             guard engine.options.reportKnownExamples else { return nil }
             severity = .low
             message = "This is \(kind), a public value printed in the documentation, not a live credential."
+            return (severity, message, true)
         } else if rule.reportsExpression {
-            return (severity, message)
+            return (severity, message, false)
         } else if let reason = Placeholder.reason(secret) {
             // A weak password made of one repeated character or a sequence is still a stored password.
             switch reason {
@@ -406,7 +426,27 @@ public final class ScanWorker {
         if CandidateFilter.isReference(secret, before: before) { return nil }
         if CandidateFilter.isMasked(secret) { return nil }
         if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
-        return (severity, message)
+        return (severity, message, false)
+    }
+
+    /// The evidence a held `[[rules.context]]` alternative stands for.
+    static func evidence(of requirement: ContextRequirement, context: ValueContext) -> [FindingEvidence] {
+        var found: [FindingEvidence] = []
+        if requirement.key != nil {
+            found.append(FindingEvidence(context.key == nil && context.callee != nil ? .clientArgument : .keyName))
+        }
+        if !requirement.fileMentions.isEmpty { found.append(FindingEvidence(.sirportlyMention)) }
+        if !requirement.near.isEmpty { found.append(FindingEvidence(.nearbyWord)) }
+        return found
+    }
+
+    /// One severity step down (`low` stays `low`).
+    static func lowered(_ severity: Severity) -> Severity {
+        switch severity {
+        case .critical: .high
+        case .high: .medium
+        case .medium, .low: .low
+        }
     }
 
     /// Whether one allowlist drops a finding: any of its non-empty conditions holds (`OR`), or all
@@ -497,7 +537,14 @@ public final class ScanWorker {
             unique.append(f)
         }
         if !engine.fallbackRuleIDs.isEmpty { Self.dropShadowedFallbacks(&unique, fallbacks: engine.fallbackRuleIDs) }
-        if engine.hasPairs { Pairing.assignGroups(&unique, families: engine.pairFamilies) }
+        if engine.hasPairs {
+            Pairing.assignGroups(&unique, families: engine.pairFamilies)
+            for i in unique.indices where unique[i].finding.group != nil {
+                unique[i].finding.evidence = FindingEvidence.ordered(unique[i].finding.evidence + [FindingEvidence(.pairedSecret)])
+                // A pair in example material stays one step below a live pair.
+                if unique[i].exampleMaterial { unique[i].finding.severity = Self.lowered(unique[i].finding.severity) }
+            }
+        }
         return ScanResult(findings: unique.map(\.finding), warnings: pass.warnings)
     }
 }
@@ -524,12 +571,16 @@ struct PrefilterFacts {
 struct PendingFinding {
     var finding: Finding
     var keyPath: [String]
+    /// Found in a test fixture or documentation (`PathRole.isExampleMaterial`).
+    var exampleMaterial = false
 }
 
 /// What one scan accumulates: findings, warnings (each once), per-rule path verdicts, the words
 /// seen, and the lazily built line index.
 struct ScanPass {
     let path: String
+    /// What the path says about the file (`PathRole`), read once per input.
+    let role: PathRole
     var findings: [PendingFinding] = []
     var warnings: [ScanWarning] = []
     var warned: Set<ScanWarning> = []
@@ -544,6 +595,7 @@ struct ScanPass {
 
     init(path: String, ruleCount: Int, keywordCount: Int) {
         self.path = path
+        self.role = PathRole(path: path)
         self.pathAllowed = Array(repeating: nil, count: ruleCount)
         self.mentioned = Array(repeating: false, count: keywordCount)
     }
