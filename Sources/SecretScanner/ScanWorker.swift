@@ -20,9 +20,22 @@ public final class ScanWorker {
     /// view's scan starts and ends: a decoded view's bytes live only during its scan.
     var viewContexts: [Int: (range: Range<Int>, context: ValueContext)] = [:]
 
+    /// For each rule (by index): the shape of its pair partner when that differs from its own
+    /// (token ↔ secret). Such rules fall back to `ShapeEvidence` when no context alternative holds.
+    let partnerShape: [TokenShape?]
+    /// The automaton id of `sirportly`, when some rule made it a keyword.
+    let sirportlyKeywordID: Int?
+
     init(engine: Engine) {
         self.engine = engine
         self.slotStates = Array(repeating: .unknown, count: engine.patterns.slots.count)
+        let rules = engine.compiledRules
+        self.partnerShape = rules.map { rule in
+            guard let own = rule.shape, let partnerID = rule.rule.pairWith,
+                  let partner = rules.first(where: { $0.rule.id == partnerID })?.shape, partner != own else { return nil }
+            return partner
+        }
+        self.sirportlyKeywordID = engine.keywordIDs[Array("sirportly".utf8)]
     }
 
     /// Scans `bytes` (the whole input) and returns its findings sorted by position, deduplicated,
@@ -150,7 +163,8 @@ public final class ScanWorker {
             guard pathAllows(rule, pass: &pass) else { continue }
             if let shape = rule.shape {
                 if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
-                   rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }) {
+                   rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }),
+                   !evidenceMayHold(rule, view: view, facts: facts, pass: &pass) {
                     continue
                 }
                 let runs = pass.runs(shape, in: buffer, viewID: view.id)
@@ -300,7 +314,8 @@ public final class ScanWorker {
                 guard let id = self.engine.keywordIDs[folded] else { return folded.isEmpty }
                 return facts.mentioned[id]
             }
-            guard rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) }) else { return }
+            let mayHold = rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) })
+            guard mayHold || partnerShape[rule.index] != nil else { return }
             let context: ValueContext
             if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
                 context = known.context
@@ -310,7 +325,7 @@ public final class ScanWorker {
             }
             valueContext = context
             var holds = false
-            for (i, requirement) in rule.rule.context.enumerated() {
+            for (i, requirement) in rule.rule.context.enumerated() where mayHold {
                 let precheck = rule.contextPrechecks[i]
                 if !precheck.mayHold(in: facts, near: secretRange) { continue }
                 let held = ContextAnalyzer.holds(
@@ -324,7 +339,16 @@ public final class ScanWorker {
                     break
                 }
             }
-            guard holds else { return }
+            if !holds {
+                // No alternative named the value: the evidence around it decides (`ShapeEvidence`).
+                guard let partner = partnerShape[rule.index], let shape = rule.shape,
+                      evidenceMayHold(rule, view: view, facts: facts, pass: &pass),
+                      let found = ShapeEvidence.evaluate(
+                        secretRange, shape: shape, in: buffer, partnerRuns: pass.runs(partner, in: buffer, viewID: view.id),
+                        pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts))
+                else { return }
+                evidence += found
+            }
         }
 
         var secret = Array(buffer[secretRange])
@@ -427,6 +451,18 @@ public final class ScanWorker {
         if CandidateFilter.isMasked(secret) { return nil }
         if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
         return (severity, message, false)
+    }
+
+    /// Whether `ShapeEvidence` can report anything for `rule` in this view: the rule has a partner
+    /// of the other shape, and the path or the file mentions Sirportly or that partner shape occurs.
+    func evidenceMayHold(_ rule: CompiledRule, view: View, facts: PrefilterFacts, pass: inout ScanPass) -> Bool {
+        guard let partner = partnerShape[rule.index] else { return false }
+        if pass.pathMentionsSirportly || mentionsSirportly(facts) { return true }
+        return !pass.runs(partner, in: view.buffer, viewID: view.id).isEmpty
+    }
+
+    func mentionsSirportly(_ facts: PrefilterFacts) -> Bool {
+        sirportlyKeywordID.map { facts.mentioned[$0] } ?? false
     }
 
     /// The evidence a held `[[rules.context]]` alternative stands for.
@@ -581,6 +617,8 @@ struct ScanPass {
     let path: String
     /// What the path says about the file (`PathRole`), read once per input.
     let role: PathRole
+    /// Whether the path names Sirportly (evidence for values in the file).
+    let pathMentionsSirportly: Bool
     var findings: [PendingFinding] = []
     var warnings: [ScanWarning] = []
     var warned: Set<ScanWarning> = []
@@ -596,6 +634,7 @@ struct ScanPass {
     init(path: String, ruleCount: Int, keywordCount: Int) {
         self.path = path
         self.role = PathRole(path: path)
+        self.pathMentionsSirportly = path.utf8.count >= 9 && ContextAnalyzer.lowercasedASCII(path).contains("sirportly")
         self.pathAllowed = Array(repeating: nil, count: ruleCount)
         self.mentioned = Array(repeating: false, count: keywordCount)
     }

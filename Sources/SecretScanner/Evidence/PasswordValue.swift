@@ -10,11 +10,13 @@
 ///   value itself starts with `=` (`if password == "x"` is a test, not an assignment).
 /// - **Expression**: written bare (no quote on either side) and assigned (`key = v`, `key: v`,
 ///   `key => v`, ending the line or followed by `,` `;` `)` `}` or a comment) in program source
-///   (`PathRole.isProgramSource`): there a literal is quoted, so a bare value is a variable, a
-///   call, a type annotation (`password: Incomplete`, `LONG_PASSWORD: int`) or an attribute.
+///   (`PathRole.isProgramSource`) outside any string literal on its line: there a literal is
+///   quoted, so a bare value is a variable, a call, a type annotation (`password: Incomplete`,
+///   `LONG_PASSWORD: int`) or an attribute. Inside a string (`"…;Password=v;"`) it is text.
 ///   Anywhere, a bare value holding a call or subscript (`f(x)`, `a[b]`), command substitution
 ///   (a backtick) or a leading operator (`-pw`) is an expression.
-/// - **Prose**: a bare value of three or more space-separated words, or a single word of letters
+/// - **Prose**: a bare value of three or more words with a `,` or `.` between them (a sentence;
+///   a passphrase such as `correct horse battery staple` stays a password), or a single word of letters
 ///   closed by `,` `.` `;` `:` or opened by `(` (`the new --password options.`), or markup
 ///   (`sample</code>`).
 /// - **Placeholder**: wrapped in `[…]`, `{…}` or `<…>` (`PASSWORD=[Password]`).
@@ -68,7 +70,9 @@ public enum PasswordValue {
             let endsStatement = next == 0x0A || next == 0x0D || next == UInt8(ascii: "#")
                 || [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "}")].contains(next)
                 || (next == UInt8(ascii: "/") && j + 1 < buffer.count && buffer[j + 1] == UInt8(ascii: "/"))
-            if role.isProgramSource && assigned && endsStatement { return .rejected(.expression) }
+            if role.isProgramSource && assigned && endsStatement && !insideStringLiteral(value.lowerBound, in: buffer) {
+                return .rejected(.expression)
+            }
             if isExpression(secret) { return .rejected(.expression) }
             if isProse(secret) { return .rejected(.prose) }
         }
@@ -87,6 +91,22 @@ public enum PasswordValue {
         evidence.append(FindingEvidence(quoted ? .quotedLiteral : .bareLiteral))
         if hasMixedClasses(secret) { evidence.append(FindingEvidence(.mixedCharacterClasses)) }
         return .literal(evidence)
+    }
+
+    /// Whether an odd number of `"` or `'` precede `offset` on its line (at most 1024 bytes back):
+    /// the value sits inside a string literal (`UseSqlServer("…;Password=v;")`), where a bare
+    /// value is text, not code.
+    static func insideStringLiteral(_ offset: Int, in buffer: UnsafeRawBufferPointer) -> Bool {
+        var double = 0, single = 0
+        var i = offset
+        let floor = max(0, offset - 1024)
+        while i > floor, buffer[i - 1] != 0x0A {
+            i -= 1
+            let escaped = i > 0 && buffer[i - 1] == UInt8(ascii: "\\")
+            if buffer[i] == 0x22, !escaped { double += 1 }
+            if buffer[i] == 0x27, !escaped { single += 1 }
+        }
+        return double % 2 == 1 || single % 2 == 1
     }
 
     enum KeyStrength { case strong, weak, none }
@@ -122,7 +142,10 @@ public enum PasswordValue {
     /// Prose: three or more words, a single word closed by punctuation or opened by `(`, markup.
     static func isProse(_ v: [UInt8]) -> Bool {
         let words = v.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-        if words.count >= 3 { return true }
+        // A sentence, not a passphrase: words with a comma or full stop between them.
+        if words.count >= 3, words.dropLast().contains(where: { $0.last == UInt8(ascii: ",") || $0.last == UInt8(ascii: ".") }) {
+            return true
+        }
         if contains(v, Array("</".utf8)) { return true }
         guard let last = v.last else { return false }
         let closing: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":")]
