@@ -64,6 +64,11 @@ bench: deps
 bench-peers: build
 	TOKENAUDIT=$(CURDIR)/$(BIN_RELEASE) bash Benchmarks/compare-peers.sh
 
+# False positives on trees nobody here wrote (the pyenv Python 3.11 library and /usr/share/doc):
+# counts by severity and rule. PEERS=1 adds kingfisher, betterleaks and detect-secrets.
+realworld: build
+	bash Benchmarks/realworld.sh
+
 # Regenerates the committed `rules list` snapshot after an intended rule change.
 rules-snapshot: debug
 	.build/debug/tokenaudit rules list > Tests/SecretRulesTests/Snapshots/rules-list.txt

@@ -55,7 +55,7 @@ print(len(d))' "$work/kf.json" 2>/dev/null || echo "?")"
     fi
     bl="$(ls "$venv"/lib/python3*/site-packages/betterleaks/bin/betterleaks 2>/dev/null | head -1)"
     if [ -n "$bl" ]; then
-      "$bl" dir "$tree" --report-format json --report-path "$work/bl.json" --no-banner >/dev/null 2>&1
+      "$bl" fs "$tree" -o "$work/bl.json" --no-banner -s --redact >/dev/null 2>&1
       echo "  betterleaks: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/bl.json" 2>/dev/null || echo "?")"
     fi
     if [ -x "$venv/bin/detect-secrets" ]; then
