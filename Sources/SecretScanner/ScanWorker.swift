@@ -316,27 +316,30 @@ public final class ScanWorker {
             }
             let mayHold = rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) })
             guard mayHold || partnerShape[rule.index] != nil else { return }
-            let context: ValueContext
-            if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
-                context = known.context
-            } else {
-                context = ContextAnalyzer.context(of: secretRange, in: buffer)
-                viewContexts[secretRange.lowerBound] = (secretRange, context)
-            }
-            valueContext = context
             var holds = false
-            for (i, requirement) in rule.rule.context.enumerated() where mayHold {
-                let precheck = rule.contextPrechecks[i]
-                if !precheck.mayHold(in: facts, near: secretRange) { continue }
-                let held = ContextAnalyzer.holds(
-                    requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions,
-                    keyMatches: { subject in
-                        precheck.keySlot.map { keyMatches(slot: $0, subject, ruleID: rule.rule.id, pass: &pass) } ?? false
-                    })
-                if held {
-                    holds = true
-                    evidence += Self.evidence(of: requirement, context: context)
-                    break
+            // The context is read only when an alternative may hold (the evidence model needs none).
+            if mayHold {
+                let context: ValueContext
+                if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
+                    context = known.context
+                } else {
+                    context = ContextAnalyzer.context(of: secretRange, in: buffer)
+                    viewContexts[secretRange.lowerBound] = (secretRange, context)
+                }
+                valueContext = context
+                for (i, requirement) in rule.rule.context.enumerated() {
+                    let precheck = rule.contextPrechecks[i]
+                    if !precheck.mayHold(in: facts, near: secretRange) { continue }
+                    let held = ContextAnalyzer.holds(
+                        requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions,
+                        keyMatches: { subject in
+                            precheck.keySlot.map { keyMatches(slot: $0, subject, ruleID: rule.rule.id, pass: &pass) } ?? false
+                        })
+                    if held {
+                        holds = true
+                        evidence += Self.evidence(of: requirement, context: context)
+                        break
+                    }
                 }
             }
             if !holds {
@@ -396,20 +399,10 @@ public final class ScanWorker {
         let context = view.mapping.isIdentity
             ? (valueContext ?? ContextAnalyzer.context(of: outerSecret, in: outer))
             : ContextAnalyzer.context(of: outerSecret, in: outer)
-        // A literal stored password must be one: not an expression, comparison, prose or placeholder.
-        if rule.isPassword, !rule.reportsExpression, !verdict.knownExample {
-            switch PasswordValue.judge(secret, at: secretRange, in: buffer, key: context.key, role: pass.role) {
-            case .rejected: return
-            case .literal(let found): evidence += found
-            }
-        }
-        var severity = verdict.severity
-        if pass.role.isExampleMaterial {
-            // Test fixtures and documentation: a stored password there is an example; a provider
-            // credential may still be a paste, so it drops one step only.
-            severity = rule.isPassword ? .low : Self.lowered(severity)
-            evidence.append(FindingEvidence(pass.role.isTestFixture ? .testFixture : .documentation))
-        }
+        guard let (severity, judged) = judge(
+            rule, secret: secret, at: secretRange, in: buffer, key: context.key, verdict: verdict, role: pass.role)
+        else { return }
+        evidence += judged
         let start = pass.position(of: outerSecret.lowerBound, in: outer, placement: placement)
         let lastByte = Self.lastScalarStart(of: outerSecret, in: outer)
         let end = pass.position(of: lastByte, in: outer, placement: placement)
@@ -451,38 +444,6 @@ public final class ScanWorker {
         if CandidateFilter.isMasked(secret) { return nil }
         if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
         return (severity, message, false)
-    }
-
-    /// Whether `ShapeEvidence` can report anything for `rule` in this view: the rule has a partner
-    /// of the other shape, and the path or the file mentions Sirportly or that partner shape occurs.
-    func evidenceMayHold(_ rule: CompiledRule, view: View, facts: PrefilterFacts, pass: inout ScanPass) -> Bool {
-        guard let partner = partnerShape[rule.index] else { return false }
-        if pass.pathMentionsSirportly || mentionsSirportly(facts) { return true }
-        return !pass.runs(partner, in: view.buffer, viewID: view.id).isEmpty
-    }
-
-    func mentionsSirportly(_ facts: PrefilterFacts) -> Bool {
-        sirportlyKeywordID.map { facts.mentioned[$0] } ?? false
-    }
-
-    /// The evidence a held `[[rules.context]]` alternative stands for.
-    static func evidence(of requirement: ContextRequirement, context: ValueContext) -> [FindingEvidence] {
-        var found: [FindingEvidence] = []
-        if requirement.key != nil {
-            found.append(FindingEvidence(context.key == nil && context.callee != nil ? .clientArgument : .keyName))
-        }
-        if !requirement.fileMentions.isEmpty { found.append(FindingEvidence(.sirportlyMention)) }
-        if !requirement.near.isEmpty { found.append(FindingEvidence(.nearbyWord)) }
-        return found
-    }
-
-    /// One severity step down (`low` stays `low`).
-    static func lowered(_ severity: Severity) -> Severity {
-        switch severity {
-        case .critical: .high
-        case .high: .medium
-        case .medium, .low: .low
-        }
     }
 
     /// Whether one allowlist drops a finding: any of its non-empty conditions holds (`OR`), or all

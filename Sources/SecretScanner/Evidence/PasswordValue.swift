@@ -62,6 +62,8 @@ public enum PasswordValue {
         }
         let assigned = op1 == UInt8(ascii: "=") || op1 == UInt8(ascii: ":") || (op1 == UInt8(ascii: ">") && op2 == UInt8(ascii: "="))
 
+        // Command substitution (`` `pwd` ``), quoted or not, runs a command: not a literal.
+        if secret.contains(UInt8(ascii: "`")) { return .rejected(.expression) }
         if !quoted {
             // What follows the value on its line.
             var j = value.upperBound
