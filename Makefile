@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tokenaudit
 APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build debug test test-sanitized fuzz scan bench bench-peers rules-snapshot clean dist
+.PHONY: all deps build debug test test-sanitized fuzz scan bench bench-peers realworld rules-snapshot clean dist
 
 all: build
 
