@@ -3222,6 +3222,165 @@ Caused by: java.lang.IllegalStateException: rejected credentials [token={F('sirp
 
 
 # ---------------------------------------------------------------------------------------------
+# Formats the context readers were not written for (issue 10): generated after every other file,
+# so adding them changes no earlier value.
+
+def extra_formats():
+    a, b, c, d = Account(), Account(), Account(), Account()
+    app = sp_token()
+    # Database dump: settings as key/value rows (INSERT) and a PostgreSQL COPY block.
+    emit("db/helpdesk_settings.sql", f"""-- PostgreSQL database dump (helpdesk_bridge)
+SET client_encoding = 'UTF8';
+CREATE TABLE public.app_settings (id integer NOT NULL, name text NOT NULL, value text);
+INSERT INTO public.app_settings (id, name, value) VALUES (1, 'helpdesk.base_url', 'https://support.example.com');
+INSERT INTO public.app_settings (id, name, value) VALUES (2, 'helpdesk.sirportly_token', '{F('sirportly-token', a.token)}');
+INSERT INTO public.app_settings (id, name, value) VALUES (3, 'helpdesk.sirportly_secret', '{F('sirportly-secret', a.secret)}');
+INSERT INTO public.app_settings (id, name, value) VALUES (4, 'helpdesk.last_sync_id', '{uuid4()}');  ⟦neg: sync cursor UUID in a settings row⟧
+COPY public.integration_settings (id, integration, setting, value) FROM stdin;
+1\tsirportly\tapi_token\t{F('sirportly-token', b.token)}
+2\tsirportly\tapi_secret\t{F('sirportly-secret', b.secret)}
+3\tsirportly\twebhook_request_id\t{uuid4()}  ⟦neg: request id in a COPY row⟧
+4\tsmtp\tpassword\t{F('password-in-config', password())}
+\\.
+""")
+    # systemd unit with credentials in Environment= lines.
+    emit("infra/systemd/helpdesk-sync.service", f"""[Unit]
+Description=Helpdesk ticket sync (Sirportly)
+After=network-online.target
+
+[Service]
+Type=simple
+User=helpdesk
+Environment=SIRPORTLY_URL=https://support.example.com
+Environment=SIRPORTLY_TOKEN={F('sirportly-token', c.token)}
+Environment="SIRPORTLY_SECRET={F('sirportly-secret', c.secret)}"
+Environment=INVOCATION_TRACE_ID={uuid4()}  ⟦neg: trace id in a unit file⟧
+ExecStart=/usr/local/bin/helpdesk-sync --interval 60
+
+[Install]
+WantedBy=multi-user.target
+""")
+    # Configuration management: Ansible inventory and vars, Puppet Hiera, Chef data bag, Salt pillar.
+    emit("infra/ansible/inventory/helpdesk.ini", f"""[helpdesk]
+helpdesk01 ansible_host=10.20.0.11 ansible_user=deploy ansible_become_password={F('password-in-config', password())}
+helpdesk02 ansible_host=10.20.0.12 ansible_user=deploy
+
+[helpdesk:vars]
+mysql_root_password={F('password-in-config', password())}
+""")
+    emit("infra/ansible/roles/helpdesk/tasks/main.yml", f"""- name: Create the helpdesk database user
+  community.mysql.mysql_user:
+    name: helpdesk
+    password: "{{{{ helpdesk_db_password }}}}"
+    update_password: always  ⟦neg: Ansible option value, not a password⟧
+    priv: "helpdesk.*:ALL"
+""")
+    emit("infra/puppet/hieradata/common.yaml", f"""---
+profile::helpdesk::sirportly_url: 'https://support.example.com'
+profile::helpdesk::sirportly_token: '{F('sirportly-token', d.token)}'
+profile::helpdesk::sirportly_secret: '{F('sirportly-secret', d.secret)}'
+profile::helpdesk::cache_dir: '/var/cache/helpdesk'
+""")
+    e = Account()
+    emit("infra/chef/data_bags/helpdesk/sirportly.json", jdumps({
+        "id": "sirportly", "url": "https://support.example.com",
+        "token": F('sirportly-token', e.token), "secret": F('sirportly-secret', e.secret)}, indent=2) + "\n")
+    f = Account()
+    emit("infra/salt/pillar/helpdesk.sls", f"""helpdesk:
+  sirportly:
+    token: {F('sirportly-token', f.token)}
+    secret: {F('sirportly-secret', f.secret)}
+  database:
+    password: {F('password-in-config', password())}
+""")
+    # Environment-variable fallbacks in code.
+    g, h = Account(), Account()
+    emit("src/python/helpdesk/settings_fallback.py", f"""import os
+
+SIRPORTLY_TOKEN = os.getenv("SIRPORTLY_TOKEN") or "{F('sirportly-token', g.token)}"
+SIRPORTLY_SECRET = os.environ.get("SIRPORTLY_SECRET", "{F('sirportly-secret', g.secret)}")
+REQUEST_ID = os.getenv("REQUEST_ID") or "{uuid4()}"  ⟦neg: request id fallback⟧
+
+
+def check(password):
+    return password == "changeme"  ⟦neg: comparison, not an assignment⟧
+""")
+    emit("src/js/helpdeskEnv.js", f"""const token = process.env.SIRPORTLY_TOKEN || '{F('sirportly-token', h.token)}';
+const secret = process.env.SIRPORTLY_SECRET ?? "{F('sirportly-secret', h.secret)}";
+const correlationId = process.env.CORRELATION_ID || '{uuid4()}';  ⟦neg: correlation id fallback⟧
+module.exports = {{ token, secret, correlationId }};
+""")
+    # Languages not covered before: VB.NET, R, Lua.
+    i, j, k = Account(), Account(), Account()
+    emit("src/vbnet/SirportlySettings.vb", f"""Public Module SirportlySettings
+    Public Const ApiToken As String = "{F('sirportly-token', i.token)}"
+    Public Const ApiSecret As String = "{F('sirportly-secret', i.secret)}"
+    Public Const DefaultTicketId As String = "{uuid4()}"  ⟦neg: ticket id constant⟧
+End Module
+""")
+    emit("src/r/sirportly_report.R", f"""library(httr)
+sirportly_token <- "{F('sirportly-token', j.token)}"
+sirportly_secret <- "{F('sirportly-secret', j.secret)}"
+resp <- GET("https://support.example.com/api/v2/tickets/all",
+            add_headers(`X-Auth-Token` = sirportly_token, `X-Auth-Secret` = sirportly_secret))
+""")
+    emit("src/lua/helpdesk.lua", f"""local sirportly = {{
+  token = "{F('sirportly-token', k.token)}",
+  secret = "{F('sirportly-secret', k.secret)}",
+  base = "https://support.example.com",
+}}
+return sirportly
+""")
+    # A markup table of credentials.
+    m = Account()
+    emit("web/admin/integrations.html", f"""<h2>Sirportly integration</h2>
+<table class="settings">
+  <tr><th>Setting</th><th>Value</th></tr>
+  <tr><td>API token</td><td>{F('sirportly-token', m.token)}</td></tr>
+  <tr><td>API secret</td><td>{F('sirportly-secret', m.secret)}</td></tr>
+  <tr><td>Last request</td><td>{uuid4()}</td></tr>  ⟦neg: request id cell⟧
+</table>
+""")
+    # Values whose key is on another line.
+    n = Account()
+    emit("docs/runbooks/helpdesk-handover.txt", f"""Helpdesk handover notes (Sirportly)
+
+API token:
+    {F('sirportly-token', n.token)}
+API secret:
+    {F('sirportly-secret', n.secret)}
+
+Last incident reference:
+    {uuid4()}  ⟦neg: incident UUID under its label⟧
+""")
+    # A log whose only hint is its name, with abbreviated fields.
+    o = Account()
+    emit("logs/app/sirportly-sync.log", f"""2026-11-29 03:00:01 sync start run={uuid4()}  ⟦neg: run id⟧
+2026-11-29 03:00:01 auth tok={F('sirportly-token', o.token)} sec={F('sirportly-secret', o.secret)}
+2026-11-29 03:00:02 fetched 14 tickets job={uuid4()}  ⟦neg: job id⟧
+""")
+    # Stored passwords in forms the password rules did not know.
+    emit("infra/windows/Register-Agent.ps1", f"""$user = "svc-helpdesk"
+$secure = ConvertTo-SecureString '{F('password-hardcoded', password())}' -AsPlainText -Force
+$cred = New-Object System.Management.Automation.PSCredential($user, $secure)
+""")
+    emit("config/home/.curlrc", f"""# proxy for the helpdesk sync
+proxy = "http://proxy.internal:3128"
+proxy-user = "svc-helpdesk:{F('password-in-command', password())}"
+""")
+    # Hard negatives: typing stubs, comparisons, options and prose that mention passwords.
+    emit("src/python/helpdesk/client.pyi", """class HelpdeskClient:
+    password: Incomplete  ⟦neg: type annotation⟧
+    LONG_PASSWORD: int  ⟦neg: constant type in a stub⟧
+    def login(self, user: str, password: str | None = None) -> None: ...
+""")
+    emit("notes/CHANGES", """1.4.0
+ * The sync tool accepts the new --password options.  ⟦neg: prose after a flag⟧
+ * --http-password and --proxy-password respectively, as in wget.  ⟦neg: prose after a flag⟧
+""")
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 
 def main():
@@ -3230,6 +3389,7 @@ def main():
             fn()
     build_rails_log("logs/app/production.log")
     build_rails_log("logs/app/production.log.3.gz", gz=True, n=24, start=1764200000)
+    extra_formats()
     # Write files (mode 0600: the corpus is full of secret-shaped values).
     keep = {"README.md", ".tokenauditignore", "tools", "labels.json"}
     for entry in os.listdir(ROOT):

@@ -36,7 +36,8 @@ struct FindingPresenter {
                 severity: finding.severity, line: finding.line, column: finding.column, endLine: finding.endLine,
                 endColumn: finding.endColumn, secret: Redaction.display(finding.secret, redact: redact),
                 fingerprint: finding.fingerprint, group: finding.group, key: finding.key, encoding: finding.encoding,
-                message: finding.message, lineText: lines[i], provenance: target.provenance)
+                message: finding.message, lineText: lines[i], provenance: target.provenance,
+                evidence: finding.evidence.map { Evidence(id: $0.id, weight: $0.weight) })
         }
         .sorted(by: ReportedFinding.reportOrder)
     }

@@ -35,12 +35,14 @@ public struct Finding: Sendable, Hashable {
     public var fingerprint: String
     /// Shannon entropy of the secret, bits per byte.
     public var entropy: Double
+    /// The evidence that made the value a finding, strongest first (`FindingEvidence`).
+    public var evidence: [FindingEvidence]
 
     public init(
         ruleID: String, title: String, severity: Severity, secretRange: Range<Int>, matchRange: Range<Int>,
         secret: [UInt8], line: Int, column: Int, endLine: Int, endColumn: Int, group: String? = nil,
         key: String? = nil, encoding: Encoding? = nil, message: String? = nil, fingerprint: String = "",
-        entropy: Double = 0
+        entropy: Double = 0, evidence: [FindingEvidence] = []
     ) {
         self.ruleID = ruleID
         self.title = title
@@ -58,6 +60,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.fingerprint = fingerprint
         self.entropy = entropy
+        self.evidence = evidence
     }
 
     /// The secret as text (lossy for invalid UTF-8).

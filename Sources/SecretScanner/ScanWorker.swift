@@ -20,9 +20,22 @@ public final class ScanWorker {
     /// view's scan starts and ends: a decoded view's bytes live only during its scan.
     var viewContexts: [Int: (range: Range<Int>, context: ValueContext)] = [:]
 
+    /// For each rule (by index): the shape of its pair partner when that differs from its own
+    /// (token ↔ secret). Such rules fall back to `ShapeEvidence` when no context alternative holds.
+    let partnerShape: [TokenShape?]
+    /// The automaton id of `sirportly`, when some rule made it a keyword.
+    let sirportlyKeywordID: Int?
+
     init(engine: Engine) {
         self.engine = engine
         self.slotStates = Array(repeating: .unknown, count: engine.patterns.slots.count)
+        let rules = engine.compiledRules
+        self.partnerShape = rules.map { rule in
+            guard let own = rule.shape, let partnerID = rule.rule.pairWith,
+                  let partner = rules.first(where: { $0.rule.id == partnerID })?.shape, partner != own else { return nil }
+            return partner
+        }
+        self.sirportlyKeywordID = engine.keywordIDs[Array("sirportly".utf8)]
     }
 
     /// Scans `bytes` (the whole input) and returns its findings sorted by position, deduplicated,
@@ -164,7 +177,8 @@ public final class ScanWorker {
         guard pathAllows(rule, pass: &pass) else { return }
         if let shape = rule.shape {
             if rule.contextPrechecks.count == rule.rule.context.count, !rule.contextPrechecks.isEmpty,
-               rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }) {
+               rule.contextPrechecks.allSatisfy({ !$0.mayHold(in: facts) }),
+               !evidenceMayHold(rule, view: view, facts: facts, pass: &pass) {
                 return
             }
             let runs = pass.runs(shape, in: buffer, viewID: view.id)
@@ -304,6 +318,7 @@ public final class ScanWorker {
         guard placement.keep.contains(outerSecret.lowerBound) else { return }
 
         var valueContext: ValueContext?
+        var evidence = [FindingEvidence(.pattern)]
         if !rule.rule.context.isEmpty {
             // Every `fileMentions` word is an automaton keyword (see `Engine.init`): the prefilter
             // has already answered for the whole input.
@@ -312,30 +327,44 @@ public final class ScanWorker {
                 guard let id = self.engine.keywordIDs[folded] else { return folded.isEmpty }
                 return facts.mentioned[id]
             }
-            guard rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) }) else { return }
-            let context: ValueContext
-            if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
-                context = known.context
-            } else {
-                context = ContextAnalyzer.context(of: secretRange, in: buffer)
-                viewContexts[secretRange.lowerBound] = (secretRange, context)
-            }
-            valueContext = context
+            let mayHold = rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) })
+            guard mayHold || partnerShape[rule.index] != nil else { return }
             var holds = false
-            for (i, requirement) in rule.rule.context.enumerated() {
-                let precheck = rule.contextPrechecks[i]
-                if !precheck.mayHold(in: facts, near: secretRange) { continue }
-                let held = ContextAnalyzer.holds(
-                    requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions,
-                    keyMatches: { subject in
-                        precheck.keySlot.map { keyMatches(slot: $0, subject, ruleID: rule.rule.id, pass: &pass) } ?? false
-                    })
-                if held {
-                    holds = true
-                    break
+            // The context is read only when an alternative may hold (the evidence model needs none).
+            if mayHold {
+                let context: ValueContext
+                if let known = viewContexts[secretRange.lowerBound], known.range == secretRange {
+                    context = known.context
+                } else {
+                    context = ContextAnalyzer.context(of: secretRange, in: buffer)
+                    viewContexts[secretRange.lowerBound] = (secretRange, context)
+                }
+                valueContext = context
+                for (i, requirement) in rule.rule.context.enumerated() {
+                    let precheck = rule.contextPrechecks[i]
+                    if !precheck.mayHold(in: facts, near: secretRange) { continue }
+                    let held = ContextAnalyzer.holds(
+                        requirement, value: secretRange, context: context, in: buffer, fileMentions: fileMentions,
+                        keyMatches: { subject in
+                            precheck.keySlot.map { keyMatches(slot: $0, subject, ruleID: rule.rule.id, pass: &pass) } ?? false
+                        })
+                    if held {
+                        holds = true
+                        evidence += Self.evidence(of: requirement, context: context)
+                        break
+                    }
                 }
             }
-            guard holds else { return }
+            if !holds {
+                // No alternative named the value: the evidence around it decides (`ShapeEvidence`).
+                guard let partner = partnerShape[rule.index], let shape = rule.shape,
+                      evidenceMayHold(rule, view: view, facts: facts, pass: &pass),
+                      let found = ShapeEvidence.evaluate(
+                        secretRange, shape: shape, in: buffer, partnerRuns: pass.runs(partner, in: buffer, viewID: view.id),
+                        pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts))
+                else { return }
+                evidence += found
+            }
         }
 
         var secret = Array(buffer[secretRange])
@@ -368,6 +397,7 @@ public final class ScanWorker {
 
         let before = buffer[max(0, secretRange.lowerBound - 3)..<secretRange.lowerBound]
         guard let verdict = evaluate(rule, secret: secret, before: before) else { return }
+        if verdict.knownExample { evidence.append(FindingEvidence(.knownExample)) }
 
         let outerMatch = view.mapping.outerRange(matchRange)
         let fingerprint = Fingerprint.compute(key: engine.options.fingerprintKey, ruleID: rule.rule.id, secret: secret, path: pass.path)
@@ -382,21 +412,27 @@ public final class ScanWorker {
         let context = view.mapping.isIdentity
             ? (valueContext ?? ContextAnalyzer.context(of: outerSecret, in: outer))
             : ContextAnalyzer.context(of: outerSecret, in: outer)
+        guard let (severity, judged) = judge(
+            rule, secret: secret, at: secretRange, in: buffer, key: context.key, verdict: verdict, role: pass.role)
+        else { return }
+        evidence += judged
         let start = pass.position(of: outerSecret.lowerBound, in: outer, placement: placement)
         let lastByte = Self.lastScalarStart(of: outerSecret, in: outer)
         let end = pass.position(of: lastByte, in: outer, placement: placement)
         let finding = Finding(
-            ruleID: rule.rule.id, title: rule.rule.title, severity: verdict.severity,
+            ruleID: rule.rule.id, title: rule.rule.title, severity: severity,
             secretRange: (outerSecret.lowerBound + placement.streamOffset)..<(outerSecret.upperBound + placement.streamOffset),
             matchRange: (outerMatch.lowerBound + placement.streamOffset)..<(outerMatch.upperBound + placement.streamOffset),
             secret: secret, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             key: context.key, encoding: encoding, message: verdict.message, fingerprint: fingerprint,
-            entropy: Entropy.shannon(secret))
-        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath))
+            entropy: Entropy.shannon(secret), evidence: FindingEvidence.ordered(evidence))
+        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath, exampleMaterial: pass.role.isExampleMaterial))
     }
 
     /// The filters shared by every rule. Nil: not a finding. Otherwise the severity and message.
-    func evaluate(_ rule: CompiledRule, secret: [UInt8], before: Slice<UnsafeRawBufferPointer>) -> (severity: Severity, message: String?)? {
+    func evaluate(
+        _ rule: CompiledRule, secret: [UInt8], before: Slice<UnsafeRawBufferPointer>
+    ) -> (severity: Severity, message: String?, knownExample: Bool)? {
         guard !secret.isEmpty else { return nil }
         if let minimum = rule.rule.entropy, Entropy.shannon(secret) < minimum { return nil }
         var severity = rule.rule.severity
@@ -405,8 +441,9 @@ public final class ScanWorker {
             guard engine.options.reportKnownExamples else { return nil }
             severity = .low
             message = "This is \(kind), a public value printed in the documentation, not a live credential."
+            return (severity, message, true)
         } else if rule.reportsExpression {
-            return (severity, message)
+            return (severity, message, false)
         } else if let reason = Placeholder.reason(secret) {
             // A weak password made of one repeated character or a sequence is still a stored password.
             switch reason {
@@ -419,7 +456,7 @@ public final class ScanWorker {
         if CandidateFilter.isReference(secret, before: before) { return nil }
         if CandidateFilter.isMasked(secret) { return nil }
         if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
-        return (severity, message)
+        return (severity, message, false)
     }
 
     /// Whether one allowlist drops a finding: any of its non-empty conditions holds (`OR`), or all
@@ -510,7 +547,14 @@ public final class ScanWorker {
             unique.append(f)
         }
         if !engine.fallbackRuleIDs.isEmpty { Self.dropShadowedFallbacks(&unique, fallbacks: engine.fallbackRuleIDs) }
-        if engine.hasPairs { Pairing.assignGroups(&unique, families: engine.pairFamilies) }
+        if engine.hasPairs {
+            Pairing.assignGroups(&unique, families: engine.pairFamilies)
+            for i in unique.indices where unique[i].finding.group != nil {
+                unique[i].finding.evidence = FindingEvidence.ordered(unique[i].finding.evidence + [FindingEvidence(.pairedSecret)])
+                // A pair in example material stays one step below a live pair.
+                if unique[i].exampleMaterial { unique[i].finding.severity = Self.lowered(unique[i].finding.severity) }
+            }
+        }
         return ScanResult(findings: unique.map(\.finding), warnings: pass.warnings)
     }
 }
@@ -537,12 +581,18 @@ struct PrefilterFacts {
 struct PendingFinding {
     var finding: Finding
     var keyPath: [String]
+    /// Found in a test fixture or documentation (`PathRole.isExampleMaterial`).
+    var exampleMaterial = false
 }
 
 /// What one scan accumulates: findings, warnings (each once), per-rule path verdicts, the words
 /// seen, and the lazily built line index.
 struct ScanPass {
     let path: String
+    /// What the path says about the file (`PathRole`), read once per input.
+    let role: PathRole
+    /// Whether the path names Sirportly (evidence for values in the file).
+    let pathMentionsSirportly: Bool
     var findings: [PendingFinding] = []
     var warnings: [ScanWarning] = []
     var warned: Set<ScanWarning> = []
@@ -557,6 +607,8 @@ struct ScanPass {
 
     init(path: String, ruleCount: Int, keywordCount: Int) {
         self.path = path
+        self.role = PathRole(path: path)
+        self.pathMentionsSirportly = path.utf8.count >= 9 && ContextAnalyzer.lowercasedASCII(path).contains("sirportly")
         self.pathAllowed = Array(repeating: nil, count: ruleCount)
         self.mentioned = Array(repeating: false, count: keywordCount)
     }

@@ -1,0 +1,190 @@
+import TokenFormat
+
+/// The syntax-agnostic evidence model for Sirportly-shaped values (a 36-character token, a
+/// 50-character secret): when none of a shape rule's `[[rules.context]]` alternatives holds —
+/// the value sits in a syntax no context reader knows (a COPY row, a VB.NET constant, an HTML
+/// cell, an env-var fallback, an abbreviated log field) — the evidence around it decides.
+///
+/// ## Evidence and weights (`FindingEvidence` ids)
+/// | evidence | weight | where it is looked for |
+/// |---|---|---|
+/// | `key-word` | 0.4 (0.3 for `tok`/`sec` abbreviations, 0.2 for `key`/`auth`/`api`) | the nearest words before the value on its line (at most `labelReach` bytes), else the end of the previous non-blank line (a label above the value) |
+/// | `sirportly-mention` | 0.4 in the path or within `nearLines` lines, 0.2 elsewhere in the file | `sirportly`, case-insensitive |
+/// | `partner-shape` | 0.4 | a value of the other shape (token ↔ secret) within `nearLines` lines |
+/// | `id-word` | -0.6 | the nearest word before the value names an identifier of something else: `request`, `trace`, `correlation`, `message`, `job`, `run`, `session`, `ticket`, `incident`, `cursor`, `event`, `order`, `user`, `id`, `uuid`, `guid`, `nonce`, `etag`, hashes; for a token also `app`/`application` (`app_token` is the application-token rule's value) |
+/// | `uuid-v4` | -0.3 | a token-shaped value that is an RFC 9562 version-4 UUID (random ids are v4; Sirportly tokens are not UUIDs) |
+/// | `hex-digest` | -0.5 | a secret-shaped value of hexadecimal digits only |
+///
+/// A value is reported when the sum reaches `threshold` (0.8) and it has a key word or a partner:
+/// a mention of Sirportly alone never turns a random id into a credential. "Nearest" means the
+/// word closest to the value: in `webhook_request_id<TAB>v` it is `request` (negative) even though
+/// the line also says `webhook`; in `tok=T sec=S` the secret's nearest word is `sec`.
+///
+/// Bounded: reads at most `nearLines` lines either side, clipped to `ContextAnalyzer.reach`
+/// bytes, and the partner shape's runs (found once per view).
+public enum ShapeEvidence {
+    public static let threshold = 0.8
+    public static let nearLines = 3
+    public static let labelReach = 48
+
+    /// The evidence for the value at `value` of `buffer`, with the given shape, or nil when it
+    /// does not reach the threshold. `partnerRuns` are the exact runs of the other shape in the
+    /// same buffer, ascending; `pathMentions` and `fileMentions` say whether the path or the file
+    /// mention Sirportly.
+    public static func evaluate(
+        _ value: Range<Int>, shape: TokenShape, in buffer: UnsafeRawBufferPointer, partnerRuns: [Range<Int>],
+        pathMentions: Bool, fileMentions: Bool
+    ) -> [FindingEvidence]? {
+        var score = 0.0
+        var evidence: [FindingEvidence] = []
+        var hasKeyOrPartner = false
+
+        switch nearestWord(before: value, in: buffer, shape: shape) {
+        case .positive(let weight):
+            score += weight
+            evidence.append(FindingEvidence(id: "key-word", weight: weight))
+            hasKeyOrPartner = true
+        case .negative:
+            score -= 0.6
+            evidence.append(FindingEvidence(id: "id-word", weight: -0.6))
+        case .none:
+            break
+        }
+
+        let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
+        if pathMentions || ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near) {
+            score += 0.4
+            evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
+        } else if fileMentions {
+            score += 0.2
+            evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.2))
+        }
+
+        if hasPartner(near: near, excluding: value, runs: partnerRuns) {
+            score += 0.4
+            evidence.append(FindingEvidence(id: "partner-shape", weight: 0.4))
+            hasKeyOrPartner = true
+        }
+
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[value])
+        switch shape {
+        case .token:
+            if let kind = UUIDClassifier.classify(bytes), kind.isRFC9562, kind.version == 4 {
+                score -= 0.3
+                evidence.append(FindingEvidence(id: "uuid-v4", weight: -0.3))
+            }
+        case .secret:
+            if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) }) {
+                score -= 0.5
+                evidence.append(FindingEvidence(id: "hex-digest", weight: -0.5))
+            }
+        }
+        guard hasKeyOrPartner, score >= threshold - 1e-9 else { return nil }
+        return evidence
+    }
+
+    enum Word: Equatable {
+        case positive(Double)
+        case negative
+        case none
+    }
+
+    /// The word nearest before the value: on its line within `labelReach` bytes, else at the end
+    /// of the previous non-blank line when the value starts its line (a label above it).
+    static func nearestWord(before value: Range<Int>, in buffer: UnsafeRawBufferPointer, shape: TokenShape) -> Word {
+        var lineStart = value.lowerBound
+        while lineStart > 0, buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let from = max(lineStart, value.lowerBound - labelReach)
+        let own = classifyWords(in: from..<value.lowerBound, of: buffer, shape: shape)
+        if own != .none { return own }
+        // Nothing but blanks, punctuation and a record's value key (`value:`, `- value =`) before
+        // the value: its name sits on the line above (`- name: X` / `value: v`, a label line).
+        let ownWords = words(in: lineStart..<value.lowerBound, of: buffer)
+        guard ownWords.allSatisfy(recordValueWords.contains) else { return .none }
+        var end = lineStart
+        var hops = 0
+        while end > 0, hops < 2 {
+            var start = end - 1
+            while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
+            let line = start..<(end - 1)
+            if line.contains(where: { buffer[$0] > 0x20 }) {
+                return classifyWords(in: max(line.lowerBound, line.upperBound - labelReach)..<line.upperBound, of: buffer, shape: shape)
+            }
+            end = start
+            hops += 1
+        }
+        return .none
+    }
+
+    /// The words a record uses for its value (`- name: X` / `value: v`): they name nothing.
+    static let recordValueWords: Set<String> = ["value", "val", "default", "data"]
+
+    static func classifyWords(in range: Range<Int>, of buffer: UnsafeRawBufferPointer, shape: TokenShape) -> Word {
+        // The last word of `range` that means something decides.
+        let words = words(in: range, of: buffer)
+        for (n, word) in words.enumerated().reversed() {
+            if negativeWords.contains(word) { return .negative }
+            switch shape {
+            case .token:
+                // `app_token`, `X-Auth-Application`: an application token, the other token rule's value.
+                if word == "app" || word == "application" { return .negative }
+                if word == "token" || word == "tokens" {
+                    if n > 0, words[n - 1] == "app" || words[n - 1] == "application" { return .negative }
+                    return .positive(0.4)
+                }
+                if word == "tok" { return .positive(0.3) }
+            case .secret:
+                if word == "secret" || word == "secrets" { return .positive(0.4) }
+                if word == "sec" { return .positive(0.3) }
+            }
+            if word == "key" || word == "auth" || word == "api" { return .positive(0.2) }
+        }
+        return .none
+    }
+
+    /// The ASCII letter runs of `range`, lowercased, split again at lower→upper case changes
+    /// (`ApiToken` gives `api`, `token`).
+    static func words(in range: Range<Int>, of buffer: UnsafeRawBufferPointer) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for i in range {
+            let b = buffer[i]
+            let upper = b >= 0x41 && b <= 0x5A
+            let lower = b >= 0x61 && b <= 0x7A
+            if upper || lower {
+                if upper && previousLower, !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll()
+                }
+                current.append(upper ? b | 0x20 : b)
+                previousLower = lower
+            } else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll()
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    static let negativeWords: Set<String> = [
+        "request", "trace", "correlation", "message", "job", "run", "session", "ticket", "incident", "cursor",
+        "event", "order", "user", "id", "uuid", "guid", "nonce", "etag", "checksum", "hash", "sha", "digest",
+    ]
+
+    static func hasPartner(near: Range<Int>, excluding value: Range<Int>, runs: [Range<Int>]) -> Bool {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].upperBound <= near.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < runs.count, runs[i].lowerBound < near.upperBound {
+            if !runs[i].overlaps(value) { return true }
+            i += 1
+        }
+        return false
+    }
+}
