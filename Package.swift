@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner", "PCRE2"]),
         .testTarget(
             name: "SecretScannerTests",
-            dependencies: ["SecretScanner", "SecretRules", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SecretScanner", "SecretRules", "TokenFormat", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(
             name: "CorpusTests",

@@ -61,8 +61,9 @@ struct ScanFormatTests {
         let tree = try ScanTree()
         try tree.write("conf/prod settings.env", PlantedPair().dotenv)
         try tree.write("blob.bin", Data([0, 1, 2, 0]))
-        let sarif = try tree.scan(["--format", "sarif", "--quiet"])
-        let json = try tree.scan(["--format", "json", "--quiet"])
+        let key = ["TOKENAUDIT_FINGERPRINT_KEY": "one fingerprint key for both runs of this test"]
+        let sarif = try tree.scan(["--format", "sarif", "--quiet"], environment: key)
+        let json = try tree.scan(["--format", "json", "--quiet"], environment: key)
         #expect(sarif.status == 1 && json.status == 1)
         #expect(try Self.schemaErrors(sarif.stdout) == nil)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])

@@ -5,6 +5,13 @@ import Testing
 /// `scan --verify` through the binary against a mock Sirportly API on loopback.
 @Suite("tokenaudit scan --verify")
 struct VerifyCommandTests {
+    /// Standard error from the summary on: notes printed before it (e.g. the per-run fingerprint
+    /// key note) are not part of the summary.
+    static func summary(_ stderr: String) -> String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.hasPrefix("tokenaudit: note:") }.joined(separator: "\n")
+    }
+
     static func server(status: Int, body: String = "[]") async throws -> MockSirportlyServer {
         try await MockSirportlyServer.start { _ in MockResponse(status: status, body: body) }
     }
@@ -30,7 +37,7 @@ struct VerifyCommandTests {
             #expect(verification["host"] as? String == "127.0.0.1:\(server.port)")
             #expect((verification["checkedAt"] as? String)?.hasSuffix("Z") == true)
         }
-        #expect(out.stderr.hasPrefix("1 live Sirportly credential pair ("))
+        #expect(Self.summary(out.stderr).hasPrefix("1 live Sirportly credential pair ("))
         #expect(!out.stdout.contains(pair.secret) && !out.stderr.contains(pair.secret))
     }
 
@@ -48,7 +55,7 @@ struct VerifyCommandTests {
         #expect(out.stdout.contains("verified: \(expected)"))
         #expect(out.stdout.contains("against 127.0.0.1:\(server.port) at "))
         // The summary leads with the live count.
-        #expect(out.stderr.hasPrefix("0 live Sirportly credential pairs ("))
+        #expect(Self.summary(out.stderr).hasPrefix("0 live Sirportly credential pairs ("))
         #expect(server.requests.count == 1)
     }
 
@@ -59,7 +66,7 @@ struct VerifyCommandTests {
         let out = try tree.scan([".", "--verify", "--sirportly-url", server.baseURL])
         try await server.stop()
         #expect(out.status == 1)
-        #expect(out.stderr.hasPrefix("1 live Sirportly credential pair (restricted 0, rejected 0, unknown 0)"))
+        #expect(Self.summary(out.stderr).hasPrefix("1 live Sirportly credential pair (restricted 0, rejected 0, unknown 0)"))
         #expect(out.stdout.contains("verified: LIVE against"))
     }
 

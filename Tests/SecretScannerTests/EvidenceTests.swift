@@ -162,14 +162,15 @@ struct ShapeEvidenceTests {
         #expect(Set(found.map(\.secretText)) == Set(c.reported))
     }
 
-    /// JSON findings carry the evidence that fired: a pair reached by evidence says so.
+    /// Findings carry the evidence that fired, strongest first: a pair in a settings dump names its
+    /// key, the Sirportly mention and its partner.
     @Test func evidenceIsRecordedOnTheFinding() throws {
         let text = "1\tsirportly\tapi_token\t\(Self.token)\n2\tsirportly\tapi_secret\t\(Self.secret)\n"
         let found = try EvidenceFixtures.findings(text, path: "dump.sql")
         let token = try #require(found.first { $0.ruleID == "sirportly-token" })
         let ids = token.evidence.map(\.id)
-        #expect(ids.contains("key-word"))
-        #expect(ids.contains("partner-shape"))
+        #expect(ids.contains("key-name"))
+        #expect(ids.contains("sirportly-mention"))
         #expect(ids.contains("paired-secret"))
         #expect(token.evidence.map { abs($0.weight) } == token.evidence.map { abs($0.weight) }.sorted(by: >))
     }
