@@ -608,9 +608,6 @@ struct ScanPass {
     /// Lines of the current outer buffer (line index, inline-ignore markers, column marks), built
     /// for its first candidate that reaches them. Reset for each buffer.
     var lines = OuterLines()
-    /// Line index of the buffer a coverage gap was last reported in (`lineNumber(of:in:placement:)`).
-    var lineIndex: LineIndex?
-    var lineIndexBuffer: UnsafeRawPointer?
     /// Shape runs of the current view, found once per shape.
     var shapeRuns: [TokenShape: [Range<Int>]] = [:]
     var shapeRunsView = -1
