@@ -15,13 +15,9 @@ public protocol ContentScanner {
 public struct ContentScanResult: Sendable {
     public var findings: [Finding]
     public var warnings: [String]
-    /// The warnings (also in `warnings`) that mean part of the input was not fully matched (a match
-    /// limit hit): the input counts as incomplete coverage.
-    public var coverageGaps: [String]
 
-    public init(findings: [Finding] = [], warnings: [String] = [], coverageGaps: [String] = []) {
+    public init(findings: [Finding] = [], warnings: [String] = []) {
         self.findings = findings
         self.warnings = warnings
-        self.coverageGaps = coverageGaps
     }
 }

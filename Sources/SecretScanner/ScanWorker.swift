@@ -236,11 +236,7 @@ public final class ScanWorker {
                     return true
                 }
             } catch {
-                // Keep matching after the limit: the rest of the window is matched in segments and
-                // only what still cannot be matched is reported, as a coverage gap.
-                let resume = found.last?.range.upperBound ?? window.lowerBound
-                matchPastLimit(matcher, rule: rule, window: resume..<max(resume, window.upperBound), view: view,
-                               outer: outer, placement: placement, error: error, found: &found, pass: &pass)
+                pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
             }
             for m in found {
                 guard let secret = m.group(group), !secret.isEmpty else { continue }
@@ -292,10 +288,7 @@ public final class ScanWorker {
                 return m.range.lowerBound <= run.lowerBound
             }
         } catch {
-            if hit == nil {
-                reportGap(view.mapping.outerRange(run), ruleID: rule.rule.id, error: error, outer: outer,
-                          placement: placement, pass: &pass)
-            }
+            pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
         }
         if let hit {
             consider(rule, secretRange: run, matchRange: hit, view: view, outer: outer, placement: placement,

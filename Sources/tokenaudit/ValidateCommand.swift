@@ -192,7 +192,7 @@ struct ValidateHeadersCommand: ParsableCommand {
             do {
                 endpoint = try verification.endpoint(configURL: nil)
             } catch {
-                StandardStreams.writeError("tokenaudit: error: \(error.description)\n")
+                FileHandleStderr.write("tokenaudit: error: \(error.description)\n")
                 throw ExitCode(2)
             }
         }
