@@ -111,18 +111,46 @@ public struct SkippedInput: Sendable, Hashable {
     }
 }
 
-/// The coverage manifest of one run: what the user asked to scan, and every input that was not
-/// scanned with its reason.
+/// An input that was scanned, but not all of it could be read or matched: a match limit hit on
+/// some lines, a damaged or oversized gzip stream. Its findings are reported; `reason` says what was
+/// not covered (path, lines and cause).
+public struct IncompleteInput: Sendable, Hashable {
+    /// The path as the user named it.
+    public var path: String
+    /// What was not covered, e.g. `rule x: match limit exceeded … on line 12 of a.log; …`.
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// The coverage manifest of one run: what the user asked to scan, every input that was not
+/// scanned with its reason, and every input scanned only in part.
 public struct Coverage: Sendable, Hashable {
     /// The paths (or, for git, refs) the user named, as named.
     public var roots: [String]
     /// Every skipped input, in report order (path, then reason).
     public var skipped: [SkippedInput]
+    /// Inputs scanned only in part (one entry per gap), in scan order.
+    public var incomplete: [IncompleteInput]
 
-    public init(roots: [String] = [], skipped: [SkippedInput] = []) {
+    public init(roots: [String] = [], skipped: [SkippedInput] = [], incomplete: [IncompleteInput] = []) {
         self.roots = roots
         self.skipped = skipped
+        self.incomplete = incomplete
     }
+
+    /// Inputs that could not be read or fully matched: skips that are coverage gaps (not binary
+    /// files or symlinks skipped by design) plus inputs scanned only in part. What `--fail-on-skip`
+    /// fails on.
+    public var gapCount: Int {
+        skipped.count(where: \.reason.isCoverageGap) + Set(incomplete.map(\.path)).count
+    }
+
+    /// Whether every input that should have been read was read and fully matched.
+    public var isComplete: Bool { gapCount == 0 }
 
     /// Skipped inputs counted by reason id, in id order.
     public var skippedByReason: [(reason: String, count: Int)] {

@@ -32,17 +32,30 @@ final class OpenedInput {
     let isGzip: Bool
     /// The file system path, when the input can be opened again (a regular file) for excerpts.
     let rereadablePath: String?
+    /// The size of the file on disk when known (a regular file): the compressed size for gzip.
+    let fileSize: Int64?
+    /// The gzip inflater, when the content is inflated: its `damage` says whether the stream ended
+    /// early (everything inflated before the damage is still handed out and scanned).
+    private let inflater: GzipInflater?
     /// Bytes read after `head` so far.
     private(set) var bytesAfterHead: Int64 = 0
     private let rest: (UnsafeMutableRawBufferPointer) throws -> Int
 
-    init(head: [UInt8], isComplete: Bool, isGzip: Bool, rereadablePath: String?, rest: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+    init(
+        head: [UInt8], isComplete: Bool, isGzip: Bool, rereadablePath: String?, fileSize: Int64?, inflater: GzipInflater?,
+        rest: @escaping (UnsafeMutableRawBufferPointer) throws -> Int
+    ) {
         self.head = head
         self.isComplete = isComplete
         self.isGzip = isGzip
         self.rereadablePath = rereadablePath
+        self.fileSize = fileSize
+        self.inflater = inflater
         self.rest = rest
     }
+
+    /// How the gzip stream ended early, if it did (read it after the content has been read).
+    var gzipDamage: GzipDamage? { inflater?.damage }
 
     /// Reads the whole content from the start: `head` replayed, then the rest. For streaming.
     func makeReader() -> (UnsafeMutableRawBufferPointer) throws -> Int {
@@ -88,9 +101,10 @@ enum ByteSourceReader {
     static func open(_ target: ScanTarget, settings: ByteSourceSettings) throws -> ByteSourceOutcome {
         let file: OpenFile
         var rereadablePath: String?
+        var size: Int64?
         switch target.source {
         case .bytes(let bytes):
-            return try sniff(rawRead: reader(over: bytes), rereadablePath: nil, settings: settings)
+            return try sniff(rawRead: reader(over: bytes), rereadablePath: nil, size: Int64(bytes.count), settings: settings)
         case .standardInput:
             file = OpenFile(borrowing: 0)
         case .file(let path):
@@ -107,6 +121,7 @@ enum ByteSourceReader {
             switch status.kind {
             case .regular:
                 rereadablePath = path
+                size = status.size
             case .fifo where target.isExplicit, .device where target.isExplicit:
                 break
             default:
@@ -117,21 +132,28 @@ enum ByteSourceReader {
             }
             file.makeBlocking()
         }
-        return try sniff(rawRead: { buffer in try file.read(into: buffer) }, rereadablePath: rereadablePath, settings: settings)
+        return try sniff(
+            rawRead: { buffer in try file.read(into: buffer) }, rereadablePath: rereadablePath, size: size, settings: settings)
     }
 
-    /// Gzip and binary sniffing, then the read-ahead up to `inMemoryLimit`.
+    /// Gzip and binary sniffing, then the read-ahead up to `inMemoryLimit`. `size` is the input's
+    /// size when known (a regular file, a blob; nil for stdin and pipes): the gzip ratio guard
+    /// judges the whole stream against it.
     private static func sniff(
-        rawRead: @escaping (UnsafeMutableRawBufferPointer) throws -> Int, rereadablePath: String?, settings: ByteSourceSettings
+        rawRead: @escaping (UnsafeMutableRawBufferPointer) throws -> Int, rereadablePath: String?, size: Int64?,
+        settings: ByteSourceSettings
     ) throws -> ByteSourceOutcome {
         var head: [UInt8] = []
         var ended = try fill(&head, upTo: ByteSourceSettings.sniffLength, from: rawRead)
         var read = rawRead
         var isGzip = false
+        var inflater: GzipInflater?
         if GzipInflater.isGzip(head) {
             let compressedHead = head
             var offset = 0
-            let gz = try GzipInflater(maxRatio: settings.maxDecompressionRatio) { buffer in
+            let gz = try GzipInflater(
+                maxRatio: settings.maxDecompressionRatio, compressedSize: size, keepsInflatedBytesOnDamage: true
+            ) { buffer in
                 if offset < compressedHead.count {
                     let n = PrefixReplay.copy(compressedHead, from: offset, into: buffer)
                     offset += n
@@ -140,6 +162,7 @@ enum ByteSourceReader {
                 return try rawRead(buffer)
             }
             isGzip = true
+            inflater = gz
             read = { buffer in try gz.read(into: buffer) }
             head = []
             ended = try fill(&head, upTo: ByteSourceSettings.sniffLength, from: read)
@@ -148,7 +171,9 @@ enum ByteSourceReader {
             return .skipped(.binary)
         }
         if !ended { ended = try fill(&head, upTo: max(settings.inMemoryLimit, ByteSourceSettings.sniffLength), from: read) }
-        return .opened(OpenedInput(head: head, isComplete: ended, isGzip: isGzip, rereadablePath: rereadablePath, rest: read))
+        return .opened(OpenedInput(
+            head: head, isComplete: ended, isGzip: isGzip, rereadablePath: rereadablePath, fileSize: size, inflater: inflater,
+            rest: read))
     }
 
     /// A reader over an in-memory blob.

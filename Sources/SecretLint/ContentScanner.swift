@@ -15,9 +15,13 @@ public protocol ContentScanner {
 public struct ContentScanResult: Sendable {
     public var findings: [Finding]
     public var warnings: [String]
+    /// The warnings (also in `warnings`) that mean part of the input was not fully matched (a match
+    /// limit hit): the input counts as incomplete coverage.
+    public var coverageGaps: [String]
 
-    public init(findings: [Finding] = [], warnings: [String] = []) {
+    public init(findings: [Finding] = [], warnings: [String] = [], coverageGaps: [String] = []) {
         self.findings = findings
         self.warnings = warnings
+        self.coverageGaps = coverageGaps
     }
 }

@@ -27,7 +27,8 @@ struct FindingPresenter {
                 }
             } else if let path = input.rereadablePath {
                 lines = excerptsByRereading(
-                    path: path, gzip: input.isGzip, findings: kept, allFindings: findings, total: Int(input.totalBytes))
+                    path: path, gzip: input.isGzip, compressedSize: input.fileSize, findings: kept, allFindings: findings,
+                    total: Int(input.totalBytes))
             }
         }
         return kept.enumerated().map { i, finding in
@@ -45,7 +46,7 @@ struct FindingPresenter {
     /// Line excerpts for a streamed input, read again from the file: by offset for plain files, by
     /// inflating once more (keeping only the windows around the secrets) for gzip.
     private func excerptsByRereading(
-        path: String, gzip: Bool, findings: [Finding], allFindings: [Finding], total: Int
+        path: String, gzip: Bool, compressedSize: Int64?, findings: [Finding], allFindings: [Finding], total: Int
     ) -> [Int: String] {
         guard let file = try? OpenFile(path: path, noFollow: false) else { return [:] }
         file.makeBlocking()
@@ -57,7 +58,11 @@ struct FindingPresenter {
                 bytes[i] = (try? file.read(at: Int64(window.lowerBound), count: window.count)) ?? []
             }
         } else {
-            guard let gz = try? GzipInflater(maxRatio: maxDecompressionRatio, source: { try file.read(into: $0) })
+            // The same guard as the scan, keeping what inflates before damage: findings from a
+            // damaged stream still get their excerpts.
+            guard let gz = try? GzipInflater(
+                maxRatio: maxDecompressionRatio, compressedSize: compressedSize, keepsInflatedBytesOnDamage: true,
+                source: { try file.read(into: $0) })
             else { return [:] }
             var block = [UInt8](repeating: 0, count: 256 * 1024)
             var position = 0

@@ -32,11 +32,17 @@ enum LineExcerpt {
         let newline = UInt8(ascii: "\n")
         let lo = max(0, min(window.count, secret.lowerBound - windowStart))
         let hi = max(lo, min(window.count, secret.upperBound - windowStart))
+        // The line's ends are looked for at most `context + 1` bytes beyond the secret: what lies
+        // further is cut anyway, and an unbounded search would make every finding on a long
+        // (minified, one-line) input cost the whole line.
         var lineStart = lo
-        while lineStart > 0 && window[lineStart - 1] != newline { lineStart -= 1 }
+        let backLimit = max(0, lo - context - 1)
+        while lineStart > backLimit && window[lineStart - 1] != newline { lineStart -= 1 }
         var lineEnd = lo
-        while lineEnd < window.count && window[lineEnd] != newline { lineEnd += 1 }
-        if lineEnd > lineStart && window[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let forwardLimit = min(window.count, hi + context + 1)
+        while lineEnd < forwardLimit && window[lineEnd] != newline { lineEnd += 1 }
+        let endsLine = lineEnd == window.count || window[lineEnd] == newline
+        if endsLine && lineEnd > lineStart && window[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         var cutStart = lineStart
         var cutEnd = lineEnd
         var clippedStart = lineStart == 0 && windowStart > 0
@@ -83,21 +89,25 @@ enum LineExcerpt {
 
 /// The secrets found in one input, indexed for excerpts: their ranges sorted by start (with the
 /// longest length seen, so that overlap queries are a binary search), and their values of 4 bytes
-/// or more by their first 4 bytes (so that finding stray copies on a line costs one lookup per
-/// byte of the line).
+/// or more by their first 4 bytes and then by length (so that finding stray copies on a line costs
+/// one lookup per byte of the line and per distinct length, however many secrets share a prefix:
+/// thousands of findings in one input used to make every excerpt compare against all of them).
 struct SecretIndex {
     private let ranges: [Range<Int>]
     private let longest: Int
-    private let valuesByPrefix: [UInt32: [[UInt8]]]
+    /// First 4 bytes → (length, values of that length), longest first.
+    private let valuesByPrefix: [UInt32: [(length: Int, values: Set<[UInt8]>)]]
 
     init(ranges: [Range<Int>], values: [[UInt8]]) {
         self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
         self.longest = ranges.map(\.count).max() ?? 0
-        var byPrefix: [UInt32: [[UInt8]]] = [:]
-        for value in Set(values) where value.count >= 4 {
-            byPrefix[Self.prefix(value, 0), default: []].append(value)
+        var byPrefix: [UInt32: [Int: Set<[UInt8]>]] = [:]
+        for value in values where value.count >= 4 {
+            byPrefix[Self.prefix(value, 0), default: [:]][value.count, default: []].insert(value)
         }
-        self.valuesByPrefix = byPrefix
+        self.valuesByPrefix = byPrefix.mapValues { byLength in
+            byLength.map { (length: $0.key, values: $0.value) }.sorted { $0.length > $1.length }
+        }
     }
 
     /// The ranges that overlap `window` (absolute offsets).
@@ -127,8 +137,11 @@ struct SecretIndex {
         while i + 4 <= range.upperBound {
             var matched = 0
             if let candidates = valuesByPrefix[Self.prefix(window, i)] {
-                for value in candidates where i + value.count <= range.upperBound && value.count > matched {
-                    if value.indices.allSatisfy({ window[i + $0] == value[$0] }) { matched = value.count }
+                for (length, values) in candidates where i + length <= range.upperBound {
+                    if values.contains(Array(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) {
+                        matched = length
+                        break
+                    }
                 }
             }
             if matched > 0 {

@@ -77,6 +77,7 @@ public enum Linter {
         stats.jobs = jobs
         var skipped = plan.skipped
         var warnings: [String] = []
+        var incomplete: [IncompleteInput] = []
         var sinkError: (any Error)?
         func deliver(_ body: () throws -> Void) {
             guard sinkError == nil else { return }
@@ -91,8 +92,9 @@ public enum Linter {
         for (index, target) in targets.enumerated() {
             let outcome = buffer.next(index)
             switch outcome {
-            case .scanned(let findings, let bytes, let targetWarnings):
+            case .scanned(let findings, let bytes, let targetWarnings, let gaps):
                 stats.filesScanned += 1
+                incomplete += gaps.map { IncompleteInput(path: target.path, reason: $0) }
                 stats.bytesScanned += bytes
                 for warning in targetWarnings {
                     let message = "\(target.path): \(warning)"
@@ -120,7 +122,7 @@ public enum Linter {
         stats.durationSeconds += seconds(ContinuousClock.now - start)
         let paths = request.paths.isEmpty ? ["."] : request.paths
         let summary = ScanSummary(
-            coverage: Coverage(roots: paths, skipped: skipped), warnings: warnings, stats: stats, failOn: failOn)
+            coverage: Coverage(roots: paths, skipped: skipped, incomplete: incomplete), warnings: warnings, stats: stats, failOn: failOn)
         deliver { try sink.end(summary) }
         if let sinkError { throw .output(message: "\(sinkError)") }
         return summary

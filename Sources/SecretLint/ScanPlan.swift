@@ -182,6 +182,15 @@ struct DirectoryWalker: InputWalker {
                      repository: repository, insideIgnored: nil)
             }
         case .regular, .fifo, .device:
+            if status.kind == .regular {
+                // A file the user named that cannot be opened is an error of the run (exit 2), as
+                // for a directory: skipping it would let a CI gate pass a file it never read.
+                do {
+                    _ = try OpenFile(path: fsPath, noFollow: false)
+                } catch {
+                    throw .unreadableRoot(path: named, message: error.message)
+                }
+            }
             let shown = display.isEmpty ? named : display
             plan.targets.append(ScanTarget(path: shown, relativePath: shown, source: .file(fsPath), isExplicit: true))
         case .symlink, .socket, .other:

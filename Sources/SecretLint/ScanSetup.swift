@@ -119,9 +119,9 @@ public struct EngineContentScanner: ContentScanner {
     static func convert(_ result: ScanResult) -> ContentScanResult {
         ContentScanResult(
             findings: result.findings,
-            warnings: result.warnings.map { warning in
-                warning.ruleID.map { "rule \($0): \(warning.message)" } ?? warning.message
-            })
+            // The engine's messages already name the rule.
+            warnings: result.warnings.map(\.message),
+            coverageGaps: result.warnings.filter(\.isCoverageGap).map(\.message))
     }
 }
 

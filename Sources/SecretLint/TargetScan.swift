@@ -3,7 +3,8 @@ import SecretScanner
 
 /// The outcome of one target.
 enum TargetOutcome: Sendable {
-    case scanned(findings: [ReportedFinding], bytes: Int64, warnings: [String])
+    /// `gaps`: what of the input could not be read or fully matched (also among `warnings`).
+    case scanned(findings: [ReportedFinding], bytes: Int64, warnings: [String], gaps: [String])
     case skipped(SkipReason, warnings: [String])
 }
 
@@ -51,8 +52,18 @@ struct TargetScan {
         } else {
             result = try scanner.scanStream(path: target.relativePath, read: input.makeReader())
         }
+        var warnings = result.warnings
+        var gaps = result.coverageGaps
+        if let damage = input.gzipDamage {
+            // Nothing inflated: the input is skipped as before. Otherwise the findings in what was
+            // inflated are kept and the damage is a warning and a coverage gap.
+            if input.totalBytes == 0 { return .skipped(Self.reason(for: damage.error), warnings: warnings) }
+            let message = "\(damage.description) after \(input.totalBytes) inflated bytes; the rest was not scanned"
+            warnings.append(message)
+            gaps.append(message)
+        }
         let presenter = FindingPresenter(redact: settings.redact, maxDecompressionRatio: settings.bytes.maxDecompressionRatio)
         let findings = presenter.present(result.findings, of: target, input: input)
-        return .scanned(findings: findings, bytes: input.totalBytes, warnings: result.warnings)
+        return .scanned(findings: findings, bytes: input.totalBytes, warnings: warnings, gaps: gaps)
     }
 }

@@ -87,6 +87,16 @@ public struct JSONReporter: Reporter {
         }
         writer.key("warnings")
         writer.array(summary.warnings) { w, warning in w.string(warning) }
+        if !summary.coverage.incomplete.isEmpty {
+            // Inputs scanned only in part (match limit, damaged gzip): present only when there are some.
+            writer.key("incomplete")
+            writer.array(summary.coverage.incomplete) { w, input in
+                w.object { w in
+                    w.field("file", input.path)
+                    w.field("detail", input.reason)
+                }
+            }
+        }
         writer.key("stats")
         let stats = summary.stats
         writer.object { w in
@@ -109,6 +119,8 @@ public struct JSONReporter: Reporter {
             w.field("jobs", stats.jobs)
             w.field("jit", stats.jit)
             w.field("rules", stats.rules)
+            // Inputs not read or not fully matched (what --fail-on-skip fails on), when any.
+            if !summary.coverage.isComplete { w.field("coverageGaps", summary.coverage.gapCount) }
         }
         writer.endContainer()
         try output.write(writer.take() + "\n")

@@ -115,6 +115,18 @@ public struct SummaryReporter: Sendable {
                 out += "  \(TerminalText.neutralised(input.path)): \(input.reason.id): \(TerminalText.neutralised(input.reason.description))\n"
             }
         }
+        let incomplete = summary.coverage.incomplete
+        if !incomplete.isEmpty {
+            out += style.bold("Scanned in part \(Set(incomplete.map(\.path)).count):") + "\n"
+            for input in incomplete {
+                out += "  \(TerminalText.neutralised(input.path)): \(TerminalText.neutralised(input.reason))\n"
+            }
+        }
+        if !summary.coverage.isComplete {
+            let gaps = summary.coverage.gapCount
+            out += style.bold("Coverage incomplete: \(gaps) \(gaps == 1 ? "input" : "inputs") not read or not fully matched")
+                + " (--fail-on-skip makes this exit 2)\n"
+        }
         let total = stats.findings
         let bySeverity = stats.findingsBySeverityDescending.map { "\($0.severity.rawValue) \($0.count)" }.joined(separator: ", ")
         out += style.bold("\(total) \(total == 1 ? "finding" : "findings")") + " (\(bySeverity))\n"

@@ -63,10 +63,18 @@ public struct ScanResult: Sendable {
 public struct ScanWarning: Sendable, Hashable, CustomStringConvertible {
     public var ruleID: String?
     public var message: String
+    /// 1-based line where the problem starts, when it belongs to a place in the input.
+    public var line: Int?
+    /// Whether part of the input could not be fully matched (a match limit hit): a gap in
+    /// coverage, which `--fail-on-skip` turns into a failed run. False for problems that do not
+    /// hide anything (an allowlist regex that hits a limit keeps the finding).
+    public var isCoverageGap: Bool
 
-    public init(ruleID: String?, message: String) {
+    public init(ruleID: String?, message: String, line: Int? = nil, isCoverageGap: Bool = false) {
         self.ruleID = ruleID
         self.message = message
+        self.line = line
+        self.isCoverageGap = isCoverageGap
     }
 
     public var description: String { message }

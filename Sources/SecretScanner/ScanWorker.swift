@@ -236,7 +236,11 @@ public final class ScanWorker {
                     return true
                 }
             } catch {
-                pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
+                // Keep matching after the limit: the rest of the window is matched in segments and
+                // only what still cannot be matched is reported, as a coverage gap.
+                let resume = found.last?.range.upperBound ?? window.lowerBound
+                matchPastLimit(matcher, rule: rule, window: resume..<max(resume, window.upperBound), view: view,
+                               outer: outer, placement: placement, error: error, found: &found, pass: &pass)
             }
             for m in found {
                 guard let secret = m.group(group), !secret.isEmpty else { continue }
@@ -288,7 +292,10 @@ public final class ScanWorker {
                 return m.range.lowerBound <= run.lowerBound
             }
         } catch {
-            pass.warn(ruleID: rule.rule.id, "\(error) in \(pass.path)")
+            if hit == nil {
+                reportGap(view.mapping.outerRange(run), ruleID: rule.rule.id, error: error, outer: outer,
+                          placement: placement, pass: &pass)
+            }
         }
         if let hit {
             consider(rule, secretRange: run, matchRange: hit, view: view, outer: outer, placement: placement,

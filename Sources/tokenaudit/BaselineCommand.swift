@@ -66,13 +66,13 @@ struct BaselineCommand: ParsableCommand {
                             + "or set $\(FingerprintKey.environmentVariable))")
                 }
                 if key.created && !quiet {
-                    FileHandleStderr.write(
+                    StandardStreams.writeError(
                         "tokenaudit: created the fingerprint key \(TerminalText.neutralised(key.origin.description)) (mode 0600): "
                             + "keep it with the repository's secrets, or give it to CI as $\(FingerprintKey.environmentVariable)\n")
                 }
                 request.fingerprintKey = key.bytes
             } catch {
-                FileHandleStderr.write(TerminalText.neutralised("\(error)") + "\n")
+                StandardStreams.writeError(TerminalText.neutralised("\(error)") + "\n")
                 throw ExitCode(2)
             }
             let report: ScanReport
@@ -80,7 +80,7 @@ struct BaselineCommand: ParsableCommand {
                 report = try Linter.run(request)
             } catch {
                 let prefix = if case .configuration = error { "" } else { "tokenaudit: error: " }
-                FileHandleStderr.write(prefix + TerminalText.neutralised("\(error)") + "\n")
+                StandardStreams.writeError(prefix + TerminalText.neutralised("\(error)") + "\n")
                 throw ExitCode(2)
             }
             // The baseline and the key file are not findings of the repository.
@@ -92,7 +92,7 @@ struct BaselineCommand: ParsableCommand {
             do {
                 return try Baseline.load(output)
             } catch {
-                FileHandleStderr.write(TerminalText.neutralised(error.description) + "\n")
+                StandardStreams.writeError(TerminalText.neutralised(error.description) + "\n")
                 throw ExitCode(2)
             }
         }
@@ -108,13 +108,13 @@ struct BaselineCommand: ParsableCommand {
                     throw error
                 }
             } catch {
-                FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output)): \(error)\n")
+                StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output)): \(error)\n")
                 throw ExitCode(2)
             }
         }
 
         func say(_ message: String) {
-            if !quiet { FileHandleStderr.write(TerminalText.neutralised(message) + "\n") }
+            if !quiet { StandardStreams.writeError(TerminalText.neutralised(message) + "\n") }
         }
     }
 

@@ -80,11 +80,11 @@ struct GitScanOptions: ParsableArguments {
             report = try GitScan.run(request)
         } catch {
             let prefix = if case .scan(.configuration) = error { "" } else { "tokenaudit: error: " }
-            FileHandleStderr.write(prefix + TerminalText.neutralised(error.description) + "\n")
+            StandardStreams.writeError(prefix + TerminalText.neutralised(error.description) + "\n")
             throw ExitCode(2)
         }
         for warning in report.warnings where !quiet {
-            FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(warning))\n")
+            StandardStreams.writeError("tokenaudit: warning: \(TerminalText.neutralised(warning))\n")
         }
         let colorAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var document = report.scanReport(
@@ -97,13 +97,13 @@ struct GitScanOptions: ParsableArguments {
             try document.replay(into: &reporter)
             try destination.commit()
         } catch {
-            FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
             throw ExitCode(2)
         }
         if !quiet {
-            if let nothing = report.nothingToScan { FileHandleStderr.write("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
-            if report.commitsScanned > 0 { FileHandleStderr.write("Commits scanned: \(report.commitsScanned)\n") }
-            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
+            if let nothing = report.nothingToScan { StandardStreams.writeError("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
+            if report.commitsScanned > 0 { StandardStreams.writeError("Commits scanned: \(report.commitsScanned)\n") }
+            StandardStreams.writeError(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
         }
         if known == nil ? report.failed : document.failed { throw ExitCode(1) }
     }

@@ -28,15 +28,15 @@ struct InstallHookCommand: ParsableCommand {
         do {
             switch try HookInstaller(directory: repository).install(command: executable, force: force) {
             case .installed(let path, let backup):
-                FileHandleStderr.write("Installed \(TerminalText.neutralised(path))\n")
-                if let backup { FileHandleStderr.write("The previous hook was kept as \(TerminalText.neutralised(backup))\n") }
+                StandardStreams.writeError("Installed \(TerminalText.neutralised(path))\n")
+                if let backup { StandardStreams.writeError("The previous hook was kept as \(TerminalText.neutralised(backup))\n") }
             case .alreadyInstalled(let path):
-                FileHandleStderr.write("Already installed: \(TerminalText.neutralised(path))\n")
+                StandardStreams.writeError("Already installed: \(TerminalText.neutralised(path))\n")
             case .removed, .notInstalled:
                 break
             }
         } catch {
-            FileHandleStderr.write("tokenaudit: error: \(TerminalText.neutralised(error.description))\n")
+            StandardStreams.writeError("tokenaudit: error: \(TerminalText.neutralised(error.description))\n")
             throw ExitCode(2)
         }
     }
@@ -62,15 +62,15 @@ struct UninstallHookCommand: ParsableCommand {
         do {
             switch try HookInstaller(directory: repository).uninstall() {
             case .removed(let path, let restored):
-                FileHandleStderr.write("Removed \(TerminalText.neutralised(path))\n")
-                if restored != nil { FileHandleStderr.write("Restored the previous hook\n") }
+                StandardStreams.writeError("Removed \(TerminalText.neutralised(path))\n")
+                if restored != nil { StandardStreams.writeError("Restored the previous hook\n") }
             case .notInstalled(let path):
-                FileHandleStderr.write("No hook at \(TerminalText.neutralised(path))\n")
+                StandardStreams.writeError("No hook at \(TerminalText.neutralised(path))\n")
             case .installed, .alreadyInstalled:
                 break
             }
         } catch {
-            FileHandleStderr.write("tokenaudit: error: \(TerminalText.neutralised(error.description))\n")
+            StandardStreams.writeError("tokenaudit: error: \(TerminalText.neutralised(error.description))\n")
             throw ExitCode(2)
         }
     }

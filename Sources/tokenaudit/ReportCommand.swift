@@ -49,13 +49,13 @@ struct ReportCommand: ParsableCommand {
             var parsed: [ScanReport] = []
             for path in reports {
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    FileHandleStderr.write("\(TerminalText.neutralised(path)): error: cannot read the report\n")
+                    StandardStreams.writeError("\(TerminalText.neutralised(path)): error: cannot read the report\n")
                     throw ExitCode(2)
                 }
                 do {
                     parsed.append(try ReportMerge.read(Array(data), path: path))
                 } catch {
-                    FileHandleStderr.write(TerminalText.neutralised(error.description) + "\n")
+                    StandardStreams.writeError(TerminalText.neutralised(error.description) + "\n")
                     throw ExitCode(2)
                 }
             }
@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
             } catch {
-                FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+                StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
                 throw ExitCode(2)
             }
             do {
@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
                 try destination.commit()
             } catch {
                 destination.discard()
-                FileHandleStderr.write("tokenaudit: error: cannot write the report: \(TerminalText.neutralised("\(error)"))\n")
+                StandardStreams.writeError("tokenaudit: error: cannot write the report: \(TerminalText.neutralised("\(error)"))\n")
                 throw ExitCode(2)
             }
             if merged.failed { throw ExitCode(1) }

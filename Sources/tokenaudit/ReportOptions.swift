@@ -30,7 +30,7 @@ struct ReportingOptions: ParsableArguments {
         do {
             key = try FingerprintKey.resolve(for: request, environment: environment, create: false)
         } catch {
-            FileHandleStderr.write(TerminalText.neutralised(error.description) + "\n")
+            StandardStreams.writeError(TerminalText.neutralised(error.description) + "\n")
             throw ExitCode(2)
         }
         request.fingerprintKey = key.bytes
@@ -38,7 +38,7 @@ struct ReportingOptions: ParsableArguments {
         var loaded: Baseline?
         if let baseline {
             guard key.origin != .perRun else {
-                FileHandleStderr.write(
+                StandardStreams.writeError(
                     "tokenaudit: error: --baseline needs the fingerprint key the baseline was made with "
                         + "(\(FingerprintKey.fileName) at the scan root, or $\(FingerprintKey.environmentVariable))\n")
                 throw ExitCode(2)
@@ -46,11 +46,11 @@ struct ReportingOptions: ParsableArguments {
             do {
                 loaded = try Baseline.load(baseline, workingDirectory: request.workingDirectory)
             } catch {
-                FileHandleStderr.write(TerminalText.neutralised(error.description) + "\n")
+                StandardStreams.writeError(TerminalText.neutralised(error.description) + "\n")
                 throw ExitCode(2)
             }
         } else if key.origin == .perRun && !quiet && (shard != nil || ProcessInfo.processInfo.environment["CI"] == nil) {
-            FileHandleStderr.write(
+            StandardStreams.writeError(
                 "tokenaudit: note: fingerprints use a random key for this run (no \(FingerprintKey.fileName) "
                     + "at the scan root, no $\(FingerprintKey.environmentVariable)); they compare only within this run\n")
         }

@@ -64,7 +64,7 @@ struct ProgressLine {
         lastDraw = now
         drawn = true
         let line = TerminalText.neutralised(text(now: now))
-        FileHandleStderr.write(inPlace ? "\r\u{1B}[K" + line : line + "\n")
+        StandardStreams.writeError(inPlace ? "\r\u{1B}[K" + line : line + "\n")
     }
 
     /// At the end of the scan: a terminal line is cleared; with `always`, a line is drawn first if
@@ -72,7 +72,7 @@ struct ProgressLine {
     mutating func finish() {
         guard enabled else { return }
         if !drawn && delay == .zero { redraw(force: true) }
-        if drawn && inPlace { FileHandleStderr.write("\r\u{1B}[K") }
+        if drawn && inPlace { StandardStreams.writeError("\r\u{1B}[K") }
     }
 }
 

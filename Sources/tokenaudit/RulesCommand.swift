@@ -33,7 +33,7 @@ struct RulesConfigOptions: ParsableArguments {
             builtins = try BuiltinRules.all()
             locations = try BuiltinRules.exampleLocations()
         } catch {
-            FileHandleStderr.write("\(error)\n(this is a bug in a built-in rule pack)\n")
+            StandardStreams.writeError("\(error)\n(this is a bug in a built-in rule pack)\n")
             throw ExitCode(2)
         }
         guard let config else { return (builtins, locations) }
@@ -41,7 +41,7 @@ struct RulesConfigOptions: ParsableArguments {
         do {
             text = try String(contentsOfFile: config, encoding: .utf8)
         } catch {
-            FileHandleStderr.write("\(config): error: cannot read the config file: \(error.localizedDescription)\n")
+            StandardStreams.writeError("\(config): error: cannot read the config file: \(error.localizedDescription)\n")
             throw ExitCode(2)
         }
         do {
@@ -49,7 +49,7 @@ struct RulesConfigOptions: ParsableArguments {
             locations.merge(file.exampleLocations) { _, user in user }
             return (try file.effectiveRules(builtins: builtins), locations)
         } catch {
-            FileHandleStderr.write("\(error)\n")
+            StandardStreams.writeError("\(error)\n")
             throw ExitCode(2)
         }
     }
@@ -98,15 +98,15 @@ struct RulesListCommand: ParsableCommand {
         do {
             listed = try selection.apply(to: try options.loadRules())
         } catch let error as RuleSelectionError {
-            FileHandleStderr.write("error: \(TerminalText.neutralised(error.message))\n")
+            StandardStreams.writeError("error: \(TerminalText.neutralised(error.message))\n")
             throw ExitCode(2)
         }
         switch format {
         case .text:
             let text = verbose ? RuleListing.verboseText(listed.map(Self.displaySafe)) : RuleListing.text(listed.map(Self.displaySafe))
-            print(text, terminator: "")
+            StandardStreams.writeOutput(text)
         case .json:
-            print(RulesJSON.encode(listed))
+            StandardStreams.writeOutput(RulesJSON.encode(listed) + "\n")
         }
     }
 
@@ -187,7 +187,7 @@ struct RulesCheckCommand: ParsableCommand {
         let warnings = problems.count - errors
         let checked = "\(rules.count) rule\(rules.count == 1 ? "" : "s")"
         out += "checked \(checked): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-        print(out, terminator: "")
+        StandardStreams.writeOutput(out)
         if errors > 0 || (warningsAsErrors && warnings > 0) {
             throw ExitCode(1)
         }

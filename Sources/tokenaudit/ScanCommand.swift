@@ -32,7 +32,8 @@ struct ScanCommand: ParsableCommand {
 
             Exit codes: 0 no findings at or above --fail-on, 1 findings or a live credential pair \
             (with --verify, whatever --fail-on says), 2 error (bad flags, bad config, unreadable \
-            scan root, unreadable baseline, an -o path that is a symbolic link).
+            scan root or an unreadable file named on the command line, unreadable baseline, an -o \
+            path that is a symbolic link, a failed write) or, with --fail-on-skip, incomplete coverage.
             """
     )
 
@@ -100,6 +101,13 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var reporting: ReportingOptions
 
+    @Flag(help: """
+        Exit with status 2 when any input could not be read or fully matched (unreadable, too large, \
+        a gzip bomb or damaged stream, a match limit hit), so a CI gate never passes what it did not \
+        read. Binary files and symlinks skipped by design do not count.
+        """)
+    var failOnSkip = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.count(where: { $0 == "-" }) > 1 { throw ValidationError("standard input (-) can be named only once") }
@@ -135,7 +143,7 @@ struct ScanCommand: ParsableCommand {
         do {
             destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
         } catch {
-            FileHandleStderr.write("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
             throw ExitCode(2)
         }
         let options = ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1)
@@ -158,16 +166,22 @@ struct ScanCommand: ParsableCommand {
             try destination.commit()
         } catch {
             destination.discard()
+            if output == nil, let failure = destination.writeFailure {
+                // Standard output failed: quietly for a closed pipe, one line otherwise.
+                StandardStreams.outputFailureMessage(failure).map(StandardStreams.writeError)
+                throw ExitCode(2)
+            }
             // Config errors already read `path:line:column: error: …`.
             let prefix = if case .configuration = error as? ScanError { "" } else { "tokenaudit: error: " }
-            FileHandleStderr.write(prefix + TerminalText.neutralised("\(error)") + "\n")
+            StandardStreams.writeError(prefix + TerminalText.neutralised("\(error)") + "\n")
             throw ExitCode(2)
         }
         if !quiet {
             // With --verify the summary leads with the live pairs: they are the ones to revoke now.
-            if let verified { FileHandleStderr.write(verified.summaryLine + "\n") }
-            FileHandleStderr.write(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(summary))
+            if let verified { StandardStreams.writeError(verified.summaryLine + "\n") }
+            StandardStreams.writeError(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(summary))
         }
+        if failOnSkip && !summary.coverage.isComplete { throw ExitCode(2) }
         // A live credential fails the run whatever --fail-on says.
         if summary.failed || (verified?.live ?? 0) > 0 { throw ExitCode(1) }
     }
@@ -182,7 +196,7 @@ struct CommandSink: ScanSink {
     mutating func skipped(_ input: SkippedInput) throws { try reporter.skipped(input) }
     mutating func end(_ summary: ScanSummary) throws { try reporter.end(summary) }
     mutating func warning(_ message: String) throws {
-        FileHandleStderr.write("tokenaudit: warning: \(TerminalText.neutralised(message))\n")
+        StandardStreams.writeError("tokenaudit: warning: \(TerminalText.neutralised(message))\n")
         try reporter.warning(message)
     }
 }

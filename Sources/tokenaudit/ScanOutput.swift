@@ -13,6 +13,8 @@ final class ReportDestination: ReportOutput {
     private let finalPath: String?
     private var buffer: [UInt8] = []
     private static let bufferSize = 64 * 1024
+    /// The `errno` of the write that failed, if one did (EPIPE: the reader of stdout went away).
+    private(set) var writeFailure: Int32?
 
     private init(fd: Int32, temporaryPath: String?, finalPath: String?) {
         self.fd = fd
@@ -65,14 +67,9 @@ final class ReportDestination: ReportOutput {
     }
 
     private func flush() throws {
-        var start = 0
-        while start < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + start, $0.count - start) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            start += n
+        if let error = buffer.withUnsafeBytes({ StandardStreams.write($0, to: fd) }) {
+            writeFailure = error
+            throw POSIXError(POSIXErrorCode(rawValue: error) ?? .EIO)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -33,15 +33,19 @@ struct TokenAudit: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            // A failed write to standard error (a full disk, a closed pipe) is status 2 whatever
+            // the run found: part of the output is missing.
+            if StandardStreams.errorFailed { Foundation.exit(2) }
             if code == .success || code == ExitCode(1) || code == ExitCode(2) {
                 exit(withError: error)
             }
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                FileHandleStderr.write(message + "\n")
+                StandardStreams.writeError(message + "\n")
             }
             Foundation.exit(2)
         }
+        if StandardStreams.errorFailed { Foundation.exit(2) }
     }
 
     /// `tokenaudit --version`: the tool version, the PCRE2 version and whether JIT is on.
@@ -51,12 +55,6 @@ struct TokenAudit: ParsableCommand {
     }
 }
 
-/// Writes to standard error without buffering surprises.
-enum FileHandleStderr {
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
 
 // Argument types, parsed once: every command takes these types, never strings re-parsed later.
 

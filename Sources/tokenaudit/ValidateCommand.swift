@@ -192,7 +192,7 @@ struct ValidateHeadersCommand: ParsableCommand {
             do {
                 endpoint = try verification.endpoint(configURL: nil)
             } catch {
-                FileHandleStderr.write("tokenaudit: error: \(error.description)\n")
+                StandardStreams.writeError("tokenaudit: error: \(error.description)\n")
                 throw ExitCode(2)
             }
         }

@@ -24,10 +24,10 @@ func runHeaderValidation(_ options: HeaderValidationOptions) throws {
             verification?.collect(audit)
         case .finished(let summary):
             output.flush()
-            if let message = writer.summary(summary) { FileHandleStderr.write(message + "\n") }
+            if let message = writer.summary(summary) { StandardStreams.writeError(message + "\n") }
         case .failed(let path, let error):
             output.flush()
-            FileHandleStderr.write(writer.failure(error, file: path) + "\n")
+            StandardStreams.writeError(writer.failure(error, file: path) + "\n")
         }
     }
     output.flush()

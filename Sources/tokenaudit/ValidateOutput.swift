@@ -51,16 +51,10 @@ final class ByteOutput {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return  // stdout closed (e.g. `| head`): nothing more can be written.
-                }
-                offset += n
-            }
+        // A failed write (a full disk; a closed pipe when SIGPIPE is ignored) ends the command
+        // with status 2 (quietly for a closed pipe): see `StandardStreams`.
+        if let error = buffer.withUnsafeBytes({ StandardStreams.write($0, to: descriptor) }) {
+            StandardStreams.exitAfterOutputFailure(error)
         }
         buffer.removeAll(keepingCapacity: true)
     }

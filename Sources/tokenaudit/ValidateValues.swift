@@ -27,12 +27,12 @@ func runValueValidation(_ options: ValueValidationOptions) throws {
         : ValueValidation.validate(options.values, kind: options.kind, show)
     output.flush()
     if let reason = summary.readError {
-        FileHandleStderr.write("tokenaudit: cannot read standard input: \(reason)\n")
+        StandardStreams.writeError("tokenaudit: cannot read standard input: \(reason)\n")
     } else if options.format == .text {
         if summary.total == 0 {
-            FileHandleStderr.write("no values read (empty lines are skipped)\n")
+            StandardStreams.writeError("no values read (empty lines are skipped)\n")
         } else if summary.total > 1 || options.invalidOnly {
-            FileHandleStderr.write("\(summary.total) \(options.kind.label) value\(summary.total == 1 ? "" : "s"): \(summary.valid) valid, \(summary.invalid) invalid\n")
+            StandardStreams.writeError("\(summary.total) \(options.kind.label) value\(summary.total == 1 ? "" : "s"): \(summary.valid) valid, \(summary.invalid) invalid\n")
         }
     }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }

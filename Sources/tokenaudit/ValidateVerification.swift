@@ -62,7 +62,7 @@ struct HeaderPairVerification {
         let live = counts["live"] ?? 0
         if format == .text {
             let rest = ["restricted", "rejected", "unknown"].map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
-            FileHandleStderr.write("\(live) live Sirportly credential \(live == 1 ? "pair" : "pairs") (\(rest)) verified against \(endpoint.authority)\n")
+            StandardStreams.writeError("\(live) live Sirportly credential \(live == 1 ? "pair" : "pairs") (\(rest)) verified against \(endpoint.authority)\n")
         }
         return live > 0 ? 1 : 0
     }

@@ -219,25 +219,38 @@ struct GzipInputTests {
         #expect(report.findings.map(\.line) == [1, 2])
     }
 
-    @Test func decompressionBombIsSkipped() throws {
+    @Test func decompressionBombIsScannedUpToTheRatioAndReportedIncomplete() throws {
         let tree = try TemporaryTree()
         // 16 MiB of one letter inflates about 1000:1; zeros would already be skipped as binary.
-        try tree.write("bomb.gz", try gzipped(Data(repeating: UInt8(ascii: "A"), count: 16 << 20)))
+        let bomb = try gzipped(Data(repeating: UInt8(ascii: "A"), count: 16 << 20))
+        try tree.write("bomb.gz", bomb)
         try tree.write("zeros.gz", try gzipped(Data(count: 16 << 20)))
         var request = tree.request()
         request.scanBinary = true
         let report = try Linter.runWithMarkers(request)
-        #expect(report.skipped == [
-            SkippedInput(path: "bomb.gz", reason: .decompressionRatio(limit: 200)),
-            SkippedInput(path: "zeros.gz", reason: .decompressionRatio(limit: 200)),
-        ])
-        #expect(report.stats.bytesScanned == 0)
+        #expect(report.skipped.isEmpty)
+        let incomplete = report.summary.coverage.incomplete
+        #expect(incomplete.map(\.path) == ["bomb.gz", "zeros.gz"])
+        #expect(incomplete.allSatisfy { $0.reason.contains("200:1") })
+        #expect(!report.summary.coverage.isComplete)
+        // Never more than the ratio allows (plus one read block).
+        #expect(report.stats.bytesScanned <= 2 * (200 * Int64(bomb.count) + (1 << 20)))
     }
 
-    @Test func truncatedGzipIsReportedAsCorrupt() throws {
+    @Test func truncatedGzipKeepsItsFindingsAndIsReportedIncomplete() throws {
         let tree = try TemporaryTree()
-        let data = try gzipped(Data(String(repeating: "line of text\n", count: 1000).utf8))
+        let data = try gzipped(Data(("auth SECRET=Gzip1234abc\n" + String(repeating: "line of text\n", count: 20_000)).utf8))
         try tree.write("cut.gz", data.prefix(data.count / 2))
+        let report = try Linter.runWithMarkers(tree.request())
+        #expect(report.findings.map(\.line) == [1])
+        #expect(report.skipped.isEmpty)
+        #expect(report.summary.coverage.incomplete.map(\.path) == ["cut.gz"])
+        #expect(report.summary.warnings.contains { $0.hasPrefix("cut.gz: gzip stream is truncated") })
+    }
+
+    @Test func gzipWithNothingInflatedIsStillSkippedAsCorrupt() throws {
+        let tree = try TemporaryTree()
+        try tree.write("bad.gz", Data([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xff, 0xff]))
         let report = try Linter.runWithMarkers(tree.request())
         guard case .corruptCompressed = report.skipped.first?.reason else {
             Issue.record("expected gzip-corrupt, got \(report.skipped)")
