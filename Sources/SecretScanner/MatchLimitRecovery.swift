@@ -128,10 +128,6 @@ extension ScanPass {
 
     /// 1-based line (in the whole stream) of byte `offset` of `buffer`.
     mutating func lineNumber(of offset: Int, in buffer: UnsafeRawBufferPointer, placement: Placement) -> Int {
-        if lineIndex == nil || lineIndexBuffer != buffer.baseAddress {
-            lineIndex = LineIndex(buffer)
-            lineIndexBuffer = buffer.baseAddress
-        }
-        return placement.lineBase + lineIndex!.lineNumber(of: offset) + 1
+        position(of: offset, in: buffer, placement: placement).line
     }
 }
