@@ -106,7 +106,7 @@ extension ScanWorker {
         let noun = spans.count == 1 && spans[0].count == 1 ? "line" : "lines"
         pass.warnGap(
             ruleID: ruleID, line: firstLine,
-            "\(error) on \(noun) \(lines): not fully matched, so a finding of this rule there may be missing")
+            "\(error) on \(noun) \(lines) of \(pass.path): not fully matched, so a finding of this rule there may be missing")
     }
 
     /// Reports `range` (offsets in `outer`) as not fully matched by rule `ruleID`.
