@@ -106,7 +106,7 @@ extension ScanWorker {
         let noun = spans.count == 1 && spans[0].count == 1 ? "line" : "lines"
         pass.warnGap(
             ruleID: ruleID, line: firstLine,
-            "\(error) on \(noun) \(lines): not fully matched, so a finding of this rule there may be missing")
+            "\(error) on \(noun) \(lines) of \(pass.path): not fully matched, so a finding of this rule there may be missing")
     }
 
     /// Reports `range` (offsets in `outer`) as not fully matched by rule `ruleID`.
@@ -128,10 +128,6 @@ extension ScanPass {
 
     /// 1-based line (in the whole stream) of byte `offset` of `buffer`.
     mutating func lineNumber(of offset: Int, in buffer: UnsafeRawBufferPointer, placement: Placement) -> Int {
-        if lineIndex == nil || lineIndexBuffer != buffer.baseAddress {
-            lineIndex = LineIndex(buffer)
-            lineIndexBuffer = buffer.baseAddress
-        }
-        return placement.lineBase + lineIndex!.lineNumber(of: offset) + 1
+        position(of: offset, in: buffer, placement: placement).line
     }
 }

@@ -68,13 +68,13 @@ import TestSupport
         let tree = try ScanTree()
         try tree.write("rules.toml", Self.slowRuleConfig)
         var text = ""
-        for _ in 0..<5 { text += "token=" + String(repeating: "a", count: 60) + "c\ntoken=ABCDEFGH\n" }
+        for _ in 0..<5 { text += "token=" + String(repeating: "a", count: 60) + "c\ntoken=QXZKMRPW\n" }
         try tree.write("in.txt", text)
         let out = try tree.scan(["in.txt", "--config", "rules.toml", "--format", "json"])
         let lines = try out.findings().filter { $0["ruleID"] as? String == "user-backtracking" }.compactMap { $0["line"] as? Int }
         #expect(lines == [2, 4, 6, 8, 10])
         #expect(out.stderr.contains("in.txt: rule user-backtracking: match limit exceeded"))
-        #expect(out.stderr.contains("lines 1, 3, 5, 7, 9"))
+        #expect(out.stderr.contains("lines 1, 3, 5, 7, 9 of in.txt"))
         #expect(out.stderr.contains("Coverage incomplete: 1 input"))
         #expect(out.status == 1)
         let failing = try tree.scan(["in.txt", "--config", "rules.toml", "--fail-on-skip"])
@@ -177,7 +177,7 @@ import TestSupport
         let (_, stderr) = try Self.shell(script, in: tree)
         let status = stderr.split(separator: "\n").last.map(String.init)
         #expect(status == "2", "\(script): \(stderr.suffix(500))")
-        if script.contains(">/dev/full") {
+        if script.contains(" >/dev/full") {
             #expect(stderr.contains("No space left on device"))
         }
     }
@@ -192,7 +192,8 @@ import TestSupport
         #expect(!stderr.contains("132"), "\(stderr)")
         #expect(!stderr.contains("Fatal error"), "\(stderr)")
         #expect(!stderr.contains("tokenaudit: error"), "\(stderr)")
-        #expect(stderr.contains("inner 2") || stderr.contains("inner 0"), "\(stderr)")
+        // Quietly: findings (1), or 2 once the reader has gone; never a signal or a trap.
+        #expect(["inner 0", "inner 1", "inner 2"].contains { stderr.contains($0) }, "\(stderr)")
     }
 
     // MARK: gzip
@@ -200,7 +201,13 @@ import TestSupport
     @Test func gzipStartingWithMegabytesOfSpacesIsScannedToTheEnd() throws {
         let tree = try ScanTree()
         let pair = PlantedPair()
-        let text = String(repeating: " ", count: 2 << 20) + "\n" + pair.dotenv
+        // 2 MB of spaces inflate about 1000:1; the random lines after them bring the whole file
+        // to well under 200:1, so the guard (judged over the whole stream) lets it through.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var noise = ""
+        for _ in 0..<3000 { noise += "note " + String((0..<60).map { _ in alphabet.randomElement(using: &generator)! }) + "\n" }
+        let text = String(repeating: " ", count: 2 << 20) + "\n" + pair.dotenv + noise
         try tree.write("padded.env.gz", try Gzip.compress(Data(text.utf8)))
         let out = try tree.scan(["--format", "json", "--fail-on-skip"])
         let rules = Set(try out.findings().compactMap { $0["ruleID"] as? String })
