@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PCRE2
 import SecretRules
 import TokenFormat
@@ -199,26 +204,67 @@ public final class ScanWorker {
 
     /// Windows around a rule's keyword hits (`hits` holds start/end pairs in order of end),
     /// overlapping or touching windows merged.
+    ///
+    /// The cost is linear in the hits plus the bytes the windows cover, however dense the hits:
+    /// overlapping hits (a keyword such as a run of `A`s matching at every offset of a long run)
+    /// are joined before any line is looked at, and a hit on the same line(s) as the previous one
+    /// reuses that hit's window end instead of searching for it again. Both give the same windows
+    /// as one window per hit merged afterwards, because a window's start and end only grow with the
+    /// hit's offsets.
     func windows(for rule: CompiledRule, hits: [Int], in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = 0
-        while i + 1 < hits.count {
-            let a = hits[i], b = hits[i + 1]
-            i += 2
+        var forwardMemo = ForwardMemo()
+        func add(_ a: Int, _ b: Int) {
             if let last = result.last, a >= last.lowerBound, a <= last.upperBound {
-                let end = LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
+                let end = forwardMemo.end(from: b, rule: rule, in: buffer)
                 if end > last.upperBound { result[result.count - 1] = last.lowerBound..<end }
-                continue
+                return
             }
             let start = LineWindow.backward(from: a, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
-            let end = max(b, LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer))
+            let end = max(b, forwardMemo.end(from: b, rule: rule, in: buffer))
             if let last = result.last, start <= last.upperBound + 1 {
                 result[result.count - 1] = min(start, last.lowerBound)..<max(end, last.upperBound)
             } else {
                 result.append(start..<end)
             }
         }
+        var joined: (a: Int, b: Int)?
+        var i = 0
+        while i + 1 < hits.count {
+            let a = hits[i], b = hits[i + 1]
+            i += 2
+            if let j = joined, a <= j.b {
+                joined = (min(j.a, a), max(j.b, b))
+                continue
+            }
+            if let j = joined { add(j.a, j.b) }
+            joined = (a, b)
+        }
+        if let j = joined { add(j.a, j.b) }
         return result
+    }
+
+    /// The last `LineWindow.forward` answer of one `windows` call, reused while later hits stay on
+    /// the lines it counted: the end of the line(s) after `from` is the same for any offset up to
+    /// the next line break, unless the reach cap (not a line break) decided it.
+    private struct ForwardMemo {
+        var from = -1
+        var end = -1
+        var endedAtLineBreak = false
+
+        mutating func end(from offset: Int, rule: CompiledRule, in buffer: UnsafeRawBufferPointer) -> Int {
+            if endedAtLineBreak, from <= offset, offset <= end, let base = buffer.baseAddress,
+               memchr(base + from, 0x0A, offset - from) == nil {
+                from = offset
+                return end
+            }
+            let found = LineWindow.forward(from: offset, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
+            from = offset
+            end = found
+            endedAtLineBreak = found == buffer.count ? rule.reach >= buffer.count - offset
+                : (buffer[found] == 0x0A && found - offset < rule.reach)
+            return found
+        }
     }
 
     /// Runs a regex rule's pattern in each window and considers every match's secret group.

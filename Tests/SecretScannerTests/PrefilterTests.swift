@@ -102,6 +102,59 @@ struct PrefilterTests {
         #expect(text[window.lowerBound - 1] == UInt8(ascii: " ") && text[window.upperBound] == UInt8(ascii: " "))
     }
 
+    /// The windows one hit at a time would give, merged: what `windows(for:hits:in:)` must equal
+    /// however it saves work on dense hits.
+    static func windowsOneHitAtATime(_ rule: CompiledRule, hits: [Int], in buffer: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i + 1 < hits.count {
+            let a = hits[i], b = hits[i + 1]
+            i += 2
+            let start = LineWindow.backward(from: a, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer)
+            let end = max(b, LineWindow.forward(from: b, lines: rule.lines, reach: rule.reach, slack: rule.slack, in: buffer))
+            if let last = result.last, start <= last.upperBound + 1 {
+                result[result.count - 1] = min(start, last.lowerBound)..<max(end, last.upperBound)
+            } else {
+                result.append(start..<end)
+            }
+        }
+        return result
+    }
+
+    /// Regression: a keyword made of one repeated letter (21 `A`s) hits at every offset of a long
+    /// run of that letter, and each hit searched up to a reach and a slack for its window's end, so a
+    /// 1 MB run took minutes. Dense and overlapping hits must give the windows one window per hit
+    /// would, on lines of every length and with every window size.
+    @Test(arguments: [(0, 64), (1, 64), (1, 4096), (3, 200)])
+    func denseOverlappingHitsGiveTheSameWindowsAsOneHitAtATime(lines: Int, reach: Int) throws {
+        let rule = Rule(id: "w", title: "w", keywords: ["AAAA", "AB"], regex: "A+")
+        let engine = try makeEngine([rule]) { $0.windowLines = lines; $0.windowReach = reach }
+        let worker = engine.makeWorker()
+        var rng = SplitMix64(seed: UInt64(lines * 10_000 + reach))
+        for _ in 0..<40 {
+            var text: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...30, using: &rng) {
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: text += Array(repeating: UInt8(ascii: "A"), count: Int.random(in: 1...900, using: &rng))
+                case 1: text += Array("AB ".utf8)
+                case 2: text.append(0x0A)
+                case 3: text += Array(repeating: UInt8(ascii: "x"), count: Int.random(in: 1...300, using: &rng))
+                default: text += Array(" , ".utf8)
+                }
+            }
+            var hits: [Int] = []
+            text.withUnsafeBytes { raw in
+                engine.automaton.forEachHit(in: raw) { output, end in
+                    if !engine.outputRules[output].isEmpty { hits += [end - engine.outputLength[output], end] }
+                }
+            }
+            let compiled = engine.compiledRules[0]
+            let fast = text.withUnsafeBytes { worker.windows(for: compiled, hits: hits, in: $0) }
+            let reference = text.withUnsafeBytes { Self.windowsOneHitAtATime(compiled, hits: hits, in: $0) }
+            #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+
     @Test(arguments: jitPolicies)
     func windowedScanEqualsWholeBufferScan(jit: JITPolicy) throws {
         // The same rule with and without keywords must agree when every value has its keyword
