@@ -8,9 +8,9 @@ import SecretScanner
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List and check the detection rules (built-in and from a config file).",
+        abstract: "List, check and import detection rules (built-in, from a config file, from a gitleaks config).",
         discussion: "The rule schema, how to add rules and how to paste gitleaks rules: docs/RULES.md.",
-        subcommands: [RulesListCommand.self, RulesCheckCommand.self]
+        subcommands: [RulesListCommand.self, RulesCheckCommand.self, RulesImportCommand.self]
     )
 }
 
