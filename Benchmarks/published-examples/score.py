@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Scores TokenAudit on the rule examples other scanners publish, per provider.
+
+Usage: score.py DATA_DIR [--bin PATH] [--json OUT]
+
+DATA_DIR holds the peers' published examples, gathered at measurement time and never committed
+(see README.md): one directory per source (noseyparker, kingfisher, gitleaks, detect-secrets), one
+file per provider, either
+  - a rule YAML file as the peer publishes it (Nosey Parker, Kingfisher): `rules:` with
+    `examples` and `negative_examples` per rule (other fields are ignored), or
+  - a JSON file {"positives": [...], "negatives": [...]} (literal tps/fps of gitleaks' rule
+    generator tests, detect-secrets' test data).
+The provider is the file name without its extension.
+
+Every example is written to a file of its own (no extension, neutral directory names) and the
+whole set is scanned once with `tokenaudit scan --format json`. A positive is caught when any
+finding lies in its file; a negative is a false positive when any finding does (lenient to the
+scanner: the rule id is not compared, as for the peers). Placeholder-looking positives are
+excluded and counted: text containing EXAMPLE (upper case, as in AWS sample keys) or xxxx (any
+case), or a run of 8 or more of one non-space
+character. A provider's negative that is also one of its positives (a rule's near miss that is
+another rule's example) is dropped. Prints one table, providers sorted by name, then the totals.
+"""
+import argparse, collections, json, os, re, subprocess, sys, tempfile
+
+PLACEHOLDER = re.compile(r"EXAMPLE|(?i:xxxx)|([^\s])\1{7,}")
+
+
+def load(path):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    if path.endswith(".json"):
+        d = json.loads(text)
+        return list(d.get("positives", [])), list(d.get("negatives", []))
+    try:
+        import yaml
+    except ImportError:
+        sys.exit("PyYAML is needed for the YAML sources: run with /work/peers-venv/bin/python or pip install pyyaml")
+    d = yaml.safe_load(text) or {}
+    pos, neg = [], []
+    for rule in d.get("rules", []) or []:
+        pos += [e for e in rule.get("examples", []) or [] if isinstance(e, str)]
+        neg += [e for e in rule.get("negative_examples", []) or [] if isinstance(e, str)]
+    return pos, neg
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "../../.build/release/tokenaudit"))
+    ap.add_argument("--json", help="also write the per-provider figures here")
+    args = ap.parse_args()
+
+    cases = []  # (provider, kind, text)
+    excluded = 0
+    for source in sorted(os.listdir(args.data)):
+        sdir = os.path.join(args.data, source)
+        if not os.path.isdir(sdir):
+            continue
+        for name in sorted(os.listdir(sdir)):
+            provider = re.sub(r"\.(ya?ml|json)$", "", name)
+            pos, neg = load(os.path.join(sdir, name))
+            # A negative of one rule that is a positive of another rule of the same provider
+            # (Slack's user-token rule lists bot tokens as its negatives) is not a negative here.
+            neg = [n for n in neg if n not in set(pos)]
+            for p in pos:
+                if PLACEHOLDER.search(p):
+                    excluded += 1
+                else:
+                    cases.append((provider, "pos", p))
+            cases += [(provider, "neg", n) for n in neg]
+
+    with tempfile.TemporaryDirectory() as work:
+        root = os.path.join(work, "cases")
+        os.mkdir(root)
+        for k, (_, _, text) in enumerate(cases):
+            with open(os.path.join(root, f"c{k:05d}"), "w", encoding="utf-8") as f:
+                f.write(text if text.endswith("\n") else text + "\n")
+        run = subprocess.run([args.bin, "scan", "--format", "json", "--quiet", root],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode > 1:
+            sys.exit(f"tokenaudit exited {run.returncode}: {run.stderr}")
+        report = json.loads(run.stdout)
+    flagged = {os.path.basename(f["file"]) for f in report["findings"]}
+
+    per = collections.defaultdict(lambda: [0, 0, 0, 0])  # positives, caught, negatives, fp
+    for k, (provider, kind, _) in enumerate(cases):
+        hit = f"c{k:05d}" in flagged
+        row = per[provider]
+        if kind == "pos":
+            row[0] += 1
+            row[1] += hit
+        else:
+            row[2] += 1
+            row[3] += hit
+
+    def pct(a, b):
+        return f"{100.0 * a / b:5.1f}%" if b else "    -"
+
+    print(f"{'provider':24} {'pos':>4} {'caught':>7} {'neg':>4} {'FP':>7}")
+    for provider in sorted(per):
+        p, c, n, fp = per[provider]
+        print(f"{provider:24} {p:4} {pct(c, p):>7} {n:4} {pct(fp, n):>7}")
+    tp = sum(r[0] for r in per.values()); tc = sum(r[1] for r in per.values())
+    tn = sum(r[2] for r in per.values()); tf = sum(r[3] for r in per.values())
+    print(f"{'TOTAL':24} {tp:4} {pct(tc, tp):>7} {tn:4} {pct(tf, tn):>7}")
+    print(f"providers {len(per)}; positives {tp} caught {tc}; negatives {tn} flagged {tf}; "
+          f"placeholder-looking positives excluded {excluded}")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({p: dict(zip(["positives", "caught", "negatives", "fp"], r)) for p, r in per.items()}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
