@@ -133,7 +133,7 @@ struct DirectoryWalker: InputWalker {
 
     /// How many directory levels below a root are walked. Deeper directories are listed as
     /// skipped (`depthLimit`), never dropped silently; the limit also bounds the walk's recursion.
-    static let maxDepth = 4000
+    static let maxDepth = 1024
 
     init(
         roots: [String] = [], stdinName: String = "<stdin>", useIgnoreFiles: Bool, followSymlinks: Bool,
