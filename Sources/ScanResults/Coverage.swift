@@ -11,6 +11,14 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     case symlink
     /// A followed symbolic link that leads back to a directory already on the walk's path.
     case symlinkLoop
+    /// A followed symbolic link that leads outside every scan root (to `/`, to an ancestor of a
+    /// root, elsewhere on the host): not walked, so a link cannot make the scan read the host.
+    case symlinkOutsideRoots
+    /// A followed symbolic link to a directory that was already walked (under its own path or
+    /// through another link): not walked again, so links cannot multiply the walk.
+    case symlinkDuplicate
+    /// A directory nested deeper than the walk's depth limit (`levels` below the scan root).
+    case depthLimit(levels: Int)
     /// A symbolic link whose target does not exist.
     case brokenSymlink
     /// A named pipe found during a directory walk (reading it could block forever).
@@ -44,6 +52,9 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .tooLarge: "too-large"
         case .symlink: "symlink"
         case .symlinkLoop: "symlink-loop"
+        case .symlinkOutsideRoots: "symlink-outside-roots"
+        case .symlinkDuplicate: "symlink-duplicate"
+        case .depthLimit: "depth-limit"
         case .brokenSymlink: "broken-symlink"
         case .fifo: "fifo"
         case .socket: "socket"
@@ -66,6 +77,9 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
         case .tooLarge(let size, let limit): "\(size) bytes, over the \(limit)-byte limit"
         case .symlink: "symbolic link not followed (--follow-symlinks follows it)"
         case .symlinkLoop: "symbolic link loop"
+        case .symlinkOutsideRoots: "symbolic link leads outside the scan roots (not followed)"
+        case .symlinkDuplicate: "symbolic link to a directory already scanned (not walked twice)"
+        case .depthLimit(let levels): "nested more than \(levels) directory levels deep (not walked)"
         case .brokenSymlink: "symbolic link to nothing"
         case .fifo: "named pipe"
         case .socket: "socket"
@@ -85,8 +99,9 @@ public enum SkipReason: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// than a skip by design (binary, a symlink not followed, a special file found by a walk).
     public var isCoverageGap: Bool {
         switch self {
-        case .binary, .symlink, .symlinkLoop, .brokenSymlink, .fifo, .socket, .device, .submodule, .lfsPointer, .ignored: false
-        case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed: true
+        case .binary, .symlink, .symlinkLoop, .symlinkOutsideRoots, .symlinkDuplicate, .brokenSymlink, .fifo, .socket, .device,
+             .submodule, .lfsPointer, .ignored: false
+        case .tooLarge, .unreadable, .vanished, .decompressionRatio, .corruptCompressed, .scanFailed, .depthLimit: true
         }
     }
 

@@ -20,6 +20,17 @@ struct ByteSourceSettings: Sendable {
     var inMemoryLimit: Int
     /// The first block, where NUL bytes mark an input as binary.
     static let sniffLength = 8 * 1024
+    /// How much of a character or block device named explicitly is read when no size limit is
+    /// set: a device can be endless (`/dev/zero`, `/dev/urandom`), and reading it must end.
+    static let deviceLimit: Int64 = 64 << 20
+}
+
+/// A non-regular input (a device or FIFO named explicitly) delivered more than the limit: the
+/// read stops there and the input is skipped as too large.
+struct InputLimitExceeded: Error, Sendable {
+    /// Bytes read when the limit was passed.
+    let read: Int64
+    let limit: Int64
 }
 
 /// An input opened and sniffed: its first bytes, and a reader for the rest.
@@ -118,12 +129,18 @@ enum ByteSourceReader {
                 }
             }
             let status = try file.status()
+            // A device or FIFO has no size to check up front: its reads are counted against the
+            // size limit (for a device, at most `deviceLimit` when none is set), so an endless
+            // one (`/dev/zero`) ends as too large instead of being read forever.
+            var streamLimit: Int64?
             switch status.kind {
             case .regular:
                 rereadablePath = path
                 size = status.size
-            case .fifo where target.isExplicit, .device where target.isExplicit:
-                break
+            case .fifo where target.isExplicit:
+                streamLimit = settings.maxFileSize
+            case .device where target.isExplicit:
+                streamLimit = min(settings.maxFileSize ?? ByteSourceSettings.deviceLimit, ByteSourceSettings.deviceLimit)
             default:
                 return .skipped(status.kind.skipReason ?? .device)
             }
@@ -131,6 +148,16 @@ enum ByteSourceReader {
                 return .skipped(.tooLarge(size: status.size, limit: limit))
             }
             file.makeBlocking()
+            if let streamLimit {
+                var read: Int64 = 0
+                return try sniff(
+                    rawRead: { buffer in
+                        let n = try file.read(into: buffer)
+                        read += Int64(n)
+                        if read > streamLimit { throw InputLimitExceeded(read: read, limit: streamLimit) }
+                        return n
+                    }, rereadablePath: nil, size: nil, settings: settings)
+            }
         }
         return try sniff(
             rawRead: { buffer in try file.read(into: buffer) }, rereadablePath: rereadablePath, size: size, settings: settings)

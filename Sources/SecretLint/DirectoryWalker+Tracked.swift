@@ -1,3 +1,5 @@
+import ScanResults
+
 /// The files git tracks in one work tree directory, as `git ls-files -z` lists them from there.
 ///
 /// `.gitignore` has no effect on a tracked file (gitignore(5)): a committed `.env` listed in
@@ -13,7 +15,7 @@ struct TrackedFiles: Sendable {
     /// Parses `git ls-files -z` output: NUL-terminated paths relative to the directory it ran in.
     init(listing: some Collection<UInt8>) {
         for path in listing.split(separator: 0, omittingEmptySubsequences: true) {
-            let text = String(decoding: path, as: UTF8.self)
+            let text = PathBytes.string(path)
             files.insert(text)
             var end = text.endIndex
             while let slash = text[..<end].lastIndex(of: "/") {

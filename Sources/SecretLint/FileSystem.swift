@@ -64,17 +64,99 @@ struct EntryStatus: Sendable {
         identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     }
 
-    /// `lstat` (does not follow a final symlink) or `stat` (follows it).
+    /// `lstat` (does not follow a final symlink) or `stat` (follows it). `path` is a `PathBytes`
+    /// string of any length.
     static func of(_ path: String, followingSymlink: Bool) -> Result<EntryStatus, InputError> {
-        var st = stat()
-        let rc = followingSymlink ? stat(path, &st) : lstat(path, &st)
-        return rc == 0 ? .success(EntryStatus(st)) : .failure(InputError(errno: errno))
+        do throws(InputError) {
+            return .success(try PathResolution.at(path) { dir, name throws(InputError) in
+                var st = stat()
+                guard fstatat(dir, name, &st, followingSymlink ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else {
+                    throw InputError(errno: errno)
+                }
+                return EntryStatus(st)
+            })
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
-/// The names in a directory (without `.` and `..`), sorted by their UTF-8 bytes.
+/// Reaches a path of any length: system calls take at most `PATH_MAX` bytes, so a longer path
+/// (deep nesting) is opened one directory at a time with `openat`, in chunks under the limit,
+/// holding at most two descriptors at once. Paths are `PathBytes` strings (raw bytes kept).
+enum PathResolution {
+    /// Paths shorter than this go to the system call as they are.
+    static let directLimit = Int(PATH_MAX) - 1
+    /// The most bytes handed to one `openat` when walking down a long path.
+    static let chunkLimit = 3072
+
+    /// Calls `body` with a directory descriptor and a name relative to it that together reach
+    /// `path` (`AT_FDCWD` and the whole path when it is short). Intermediate symlinks are followed
+    /// as the kernel would follow them.
+    static func at<T>(
+        _ path: String, _ body: (Int32, UnsafePointer<CChar>) throws(InputError) -> T
+    ) throws(InputError) -> T {
+        var bytes = PathBytes.bytes(of: path)
+        if bytes.contains(0) { throw InputError(errno: EINVAL) }
+        if bytes.count <= directLimit {
+            bytes.append(0)
+            return try bytes.withUnsafeBufferPointer { buffer throws(InputError) in
+                try buffer.withMemoryRebound(to: CChar.self) { chars throws(InputError) in try body(AT_FDCWD, chars.baseAddress!) }
+            }
+        }
+        var components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Array($0) }
+        let leaf = bytes.last == UInt8(ascii: "/") || components.isEmpty ? Array(".".utf8) : components.removeLast()
+        var dir: Int32 = AT_FDCWD
+        if bytes.first == UInt8(ascii: "/") {
+            dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard dir >= 0 else { throw InputError(errno: errno) }
+        }
+        defer { if dir != AT_FDCWD { close(dir) } }
+        var index = 0
+        while index < components.count {
+            var chunk: [UInt8] = []
+            while index < components.count, chunk.isEmpty || chunk.count + 1 + components[index].count <= chunkLimit {
+                if !chunk.isEmpty { chunk.append(UInt8(ascii: "/")) }
+                chunk += components[index]
+                index += 1
+            }
+            chunk.append(0)
+            let next = chunk.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { openat(dir, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            }
+            guard next >= 0 else { throw InputError(errno: errno) }
+            if dir != AT_FDCWD { close(dir) }
+            dir = next
+        }
+        let name = leaf + [0]
+        return try name.withUnsafeBufferPointer { buffer throws(InputError) in
+            try buffer.withMemoryRebound(to: CChar.self) { chars throws(InputError) in try body(dir, chars.baseAddress!) }
+        }
+    }
+}
+
+/// The names in a directory (without `.` and `..`) as `PathBytes` strings (a name that is not
+/// UTF-8 is kept, not replaced), sorted by their bytes. `path` may be of any length.
 func directoryEntries(_ path: String) -> Result<[String], InputError> {
-    guard let dir = opendir(path) else { return .failure(InputError(errno: errno)) }
+    let opened: Result<OpaquePointer, InputError>
+    do throws(InputError) {
+        opened = .success(try PathResolution.at(path) { at, name throws(InputError) in
+            let fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { throw InputError(errno: errno) }
+            guard let dir = fdopendir(fd) else {
+                let code = errno
+                close(fd)
+                throw InputError(errno: code)
+            }
+            return dir
+        })
+    } catch {
+        opened = .failure(error)
+    }
+    guard case .success(let dir) = opened else {
+        if case .failure(let error) = opened { return .failure(error) }
+        return .failure(InputError(errno: EIO))
+    }
     defer { closedir(dir) }
     var names: [String] = []
     while true {
@@ -84,12 +166,19 @@ func directoryEntries(_ path: String) -> Result<[String], InputError> {
             break
         }
         let name = withUnsafePointer(to: &entry.pointee.d_name) { ptr in
-            ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            ptr.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+                PathBytes.string(UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))))
+            }
         }
         if name != "." && name != ".." { names.append(name) }
     }
-    names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    names = byteOrdered(names)
     return .success(names)
+}
+
+/// `paths` (`PathBytes` strings) sorted by their bytes.
+func byteOrdered(_ paths: [String]) -> [String] {
+    paths.map { (PathBytes.bytes(of: $0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
 }
 
 /// An open file descriptor that closes itself.
@@ -98,11 +187,15 @@ final class OpenFile {
     private let owned: Bool
 
     /// Opens `path` read-only without blocking on FIFOs; `noFollow` refuses a final symlink.
+    /// `path` is a `PathBytes` string of any length.
     init(path: String, noFollow: Bool) throws(InputError) {
         var flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
         if noFollow { flags |= O_NOFOLLOW }
-        let fd = open(path, flags)
-        guard fd >= 0 else { throw InputError(errno: errno) }
+        let fd = try PathResolution.at(path) { dir, name throws(InputError) in
+            let fd = openat(dir, name, flags)
+            guard fd >= 0 else { throw InputError(errno: errno) }
+            return fd
+        }
         self.fd = fd
         self.owned = true
     }
@@ -183,4 +276,19 @@ func fill(_ buffer: inout [UInt8], upTo limit: Int, from read: (UnsafeMutableRaw
 /// The number of processors online (at least 1).
 func onlineProcessorCount() -> Int {
     max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}
+
+/// The canonical absolute path (`realpath`: every symlink resolved, no `.` or `..`) of `path` (a
+/// `PathBytes` string), as bytes; nil when it cannot be resolved (it does not exist, or it is
+/// longer than `PATH_MAX`).
+func canonicalPath(_ path: String) -> [UInt8]? {
+    var bytes = PathBytes.bytes(of: path)
+    guard !bytes.contains(0) else { return nil }
+    bytes.append(0)
+    let resolved = bytes.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { realpath($0.baseAddress!, nil) }
+    }
+    guard let resolved else { return nil }
+    defer { free(resolved) }
+    return Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
 }

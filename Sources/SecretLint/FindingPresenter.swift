@@ -31,9 +31,10 @@ struct FindingPresenter {
                     total: Int(input.totalBytes))
             }
         }
+        let path = PathBytes.displayed(target.path), relativePath = PathBytes.displayed(target.relativePath)
         return kept.enumerated().map { i, finding in
             ReportedFinding(
-                path: target.path, relativePath: target.relativePath, ruleID: finding.ruleID, title: finding.title,
+                path: path, relativePath: relativePath, ruleID: finding.ruleID, title: finding.title,
                 severity: finding.severity, line: finding.line, column: finding.column, endLine: finding.endLine,
                 endColumn: finding.endColumn, secret: Redaction.display(finding.secret, redact: redact),
                 fingerprint: finding.fingerprint, group: finding.group, key: finding.key, encoding: finding.encoding,

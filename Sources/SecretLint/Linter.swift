@@ -15,6 +15,7 @@ public enum Linter {
             roots: request.paths.isEmpty ? ["."] : request.paths, stdinName: request.stdinName,
             useIgnoreFiles: request.useIgnoreFiles, followSymlinks: request.followSymlinks,
             workingDirectory: request.workingDirectory)
+        walker.followSymlinksOutsideRoots = request.followSymlinksOutsideRoots
         let plan = try walker.walk()
         return request.shard.map(plan.restricted(to:)) ?? plan
     }
@@ -91,28 +92,30 @@ public enum Linter {
         for input in plan.skipped { deliver { try sink.skipped(input) } }
         for (index, target) in targets.enumerated() {
             let outcome = buffer.next(index)
+            // Reports show a path that is not UTF-8 escaped (`b/\xFF.txt`).
+            let shown = PathBytes.displayed(target.path)
             switch outcome {
             case .scanned(let findings, let bytes, let targetWarnings, let gaps):
                 stats.filesScanned += 1
-                incomplete += gaps.map { IncompleteInput(path: target.path, reason: $0) }
+                incomplete += gaps.map { IncompleteInput(path: shown, reason: $0) }
                 stats.bytesScanned += bytes
                 for warning in targetWarnings {
-                    let message = "\(target.path): \(warning)"
+                    let message = "\(shown): \(warning)"
                     warnings.append(message)
                     deliver { try sink.warning(message) }
                 }
-                deliver { try sink.inputScanned(path: target.path, bytes: bytes) }
+                deliver { try sink.inputScanned(path: shown, bytes: bytes) }
                 for finding in findings {
                     stats.findingsBySeverity[finding.severity, default: 0] += 1
                     deliver { try sink.finding(finding) }
                 }
             case .skipped(let reason, let targetWarnings):
                 for warning in targetWarnings {
-                    let message = "\(target.path): \(warning)"
+                    let message = "\(shown): \(warning)"
                     warnings.append(message)
                     deliver { try sink.warning(message) }
                 }
-                let input = SkippedInput(path: target.path, reason: reason)
+                let input = SkippedInput(path: shown, reason: reason)
                 skipped.append(input)
                 deliver { try sink.skipped(input) }
             }
@@ -120,7 +123,7 @@ public enum Linter {
         workers.wait()
         skipped.sort(by: SkippedInput.reportOrder)
         stats.durationSeconds += seconds(ContinuousClock.now - start)
-        let paths = request.paths.isEmpty ? ["."] : request.paths
+        let paths = (request.paths.isEmpty ? ["."] : request.paths).map(PathBytes.displayed)
         let summary = ScanSummary(
             coverage: Coverage(roots: paths, skipped: skipped, incomplete: incomplete), warnings: warnings, stats: stats, failOn: failOn)
         deliver { try sink.end(summary) }

@@ -4,7 +4,8 @@ import ScanResults
 public struct ScanTarget: Sendable, Hashable {
     /// How to open the input's bytes (the byte-source layer reads it).
     public enum Source: Sendable, Hashable {
-        /// A file system path (absolute, or relative to the working directory of the request).
+        /// A file system path (absolute, or relative to the working directory of the request), a
+        /// `PathBytes` string of any length.
         case file(String)
         /// Standard input.
         case standardInput
@@ -13,8 +14,11 @@ public struct ScanTarget: Sendable, Hashable {
     }
 
     /// The path shown in reports: the scan root as the user named it joined with the path below it.
+    /// A `PathBytes` string: a name that is not UTF-8 keeps its bytes (reports show
+    /// `PathBytes.displayed(path)`).
     public var path: String
-    /// The path relative to the scan root (for a file named directly: the path as named).
+    /// The path relative to the scan root (for a file named directly: the path as named), a
+    /// `PathBytes` string.
     public var relativePath: String
     public var source: Source
     /// Named on the command line (not found by a walk): symlinks are followed and FIFOs read.
@@ -97,18 +101,39 @@ public struct ScanPlan: Sendable {
 /// `.tokenauditignore`) are read in every directory from the scan root down when
 /// `useIgnoreFiles` is set; then, in a git work tree (the scan root inside one, or one found below
 /// it), files git tracks are scanned even when `.gitignore` matches them, and every ignored path is
-/// listed as skipped with the ignore file that decided (see `TrackedFiles`). Symlinks found during the walk are skipped unless `followSymlinks`;
-/// when followed, a link to a directory already on the current path is a `symlinkLoop`. FIFOs,
-/// sockets and devices found during the walk are skipped.
+/// listed as skipped with the ignore file that decided (see `TrackedFiles`). Symlinks found during
+/// the walk are skipped unless `followSymlinks`; when followed, a link never takes the walk out of
+/// the scan roots (a link to `/` or to an ancestor of a root is `symlinkOutsideRoots`) unless
+/// `followSymlinksOutsideRoots`, a link to a
+/// directory on the current path is a `symlinkLoop`, and a link to a directory already walked is
+/// `symlinkDuplicate` (directories are told apart by device and inode, so every directory is
+/// walked at most once through links). FIFOs, sockets and devices found during the walk are skipped.
+///
+/// Paths are bytes: names are read and kept as `PathBytes` strings, so a name that is not UTF-8 is
+/// walked, opened and reported (shown escaped). Paths longer than `PATH_MAX` (deep nesting) are
+/// reached with `openat` one chunk at a time (`PathResolution`); below `maxDepth` directory
+/// levels a directory is not entered and is listed as skipped with `depthLimit`.
 struct DirectoryWalker: InputWalker {
     /// Paths as the user named them; `-` is standard input (at most once).
     var roots: [String]
     var stdinName: String
     var useIgnoreFiles: Bool
     var followSymlinks: Bool
+    /// With `followSymlinks`: follow links that lead outside the roots too.
+    var followSymlinksOutsideRoots = false
     var workingDirectory: String?
 
     private(set) var plan = ScanPlan()
+    /// The canonical paths (`realpath`) of the directory roots: followed symlinks stay inside them.
+    private var rootCanonicalPaths: [[UInt8]] = []
+    /// Every directory walked so far (device and inode): a followed link to one is not walked again.
+    private var walkedDirectories: Set<FileIdentity> = []
+    /// The directories on the current walk path (the root and every directory above the entry).
+    private var onPath: Set<FileIdentity> = []
+
+    /// How many directory levels below a root are walked. Deeper directories are listed as
+    /// skipped (`depthLimit`), never dropped silently; the limit also bounds the walk's recursion.
+    static let maxDepth = 1024
 
     init(
         roots: [String] = [], stdinName: String = "<stdin>", useIgnoreFiles: Bool, followSymlinks: Bool,
@@ -127,6 +152,8 @@ struct DirectoryWalker: InputWalker {
     mutating func walk() throws(ScanError) -> ScanPlan {
         if roots.count(where: { $0 == "-" }) > 1 { throw .stdinTwice }
         plan = ScanPlan()
+        walkedDirectories = []
+        rootCanonicalPaths = roots.filter { $0 != "-" }.compactMap { canonicalPath(fileSystemPath($0)) }
         for root in roots {
             try addRoot(root, stdinName: stdinName)
         }
@@ -167,19 +194,21 @@ struct DirectoryWalker: InputWalker {
         let status: EntryStatus
         switch EntryStatus.of(fsPath, followingSymlink: true) {
         case .success(let s): status = s
-        case .failure(let error): throw .unreadableRoot(path: named, message: error.message)
+        case .failure(let error): throw .unreadableRoot(path: PathBytes.displayed(named), message: error.message)
         }
         let display = Self.displayRoot(named)
         switch status.kind {
         case .directory:
             let ignores: IgnoreStack
             switch directoryEntries(fsPath) {
-            case .failure(let error): throw .unreadableRoot(path: named, message: error.message)
+            case .failure(let error): throw .unreadableRoot(path: PathBytes.displayed(named), message: error.message)
             case .success(let names):
+                walkedDirectories.insert(status.identity)
                 ignores = loadIgnores(in: fsPath, names: names, relative: "", into: IgnoreStack())
                 let repository = useIgnoreFiles ? TrackedFiles.inWorkTree(at: fsPath).map { WalkRepository(directory: "", tracked: $0) } : nil
-                walk(fsPath: fsPath, names: names, display: display, relative: "", ignores: ignores, ancestors: [status.identity],
-                     repository: repository, insideIgnored: nil)
+                onPath = [status.identity]
+                walk(fsPath: fsPath, names: names, display: display, relative: "", ignores: ignores,
+                     repository: repository, insideIgnored: nil, depth: 1)
             }
         case .regular, .fifo, .device:
             if status.kind == .regular {
@@ -188,13 +217,13 @@ struct DirectoryWalker: InputWalker {
                 do {
                     _ = try OpenFile(path: fsPath, noFollow: false)
                 } catch {
-                    throw .unreadableRoot(path: named, message: error.message)
+                    throw .unreadableRoot(path: PathBytes.displayed(named), message: error.message)
                 }
             }
             let shown = display.isEmpty ? named : display
             plan.targets.append(ScanTarget(path: shown, relativePath: shown, source: .file(fsPath), isExplicit: true))
         case .symlink, .socket, .other:
-            plan.skipped.append(SkippedInput(path: display.isEmpty ? named : display, reason: status.kind.skipReason ?? .device))
+            skip(display.isEmpty ? named : display, status.kind.skipReason ?? .device)
         }
     }
 
@@ -202,7 +231,9 @@ struct DirectoryWalker: InputWalker {
     mutating func finish() -> ScanPlan {
         var seen = Set<String>()
         plan.targets = plan.targets
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .map { (PathBytes.bytes(of: $0.path), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .map(\.1)
             .filter { seen.insert($0.path).inserted }
         plan.skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return plan
@@ -220,7 +251,7 @@ struct DirectoryWalker: InputWalker {
 
     private mutating func walk(
         fsPath: String, names: [String], display: String, relative: String, ignores: IgnoreStack,
-        ancestors: Set<FileIdentity>, repository: WalkRepository?, insideIgnored: String?
+        repository: WalkRepository?, insideIgnored: String?, depth: Int
     ) {
         for name in names {
             let childFS = Self.join(fsPath, name)
@@ -238,7 +269,7 @@ struct DirectoryWalker: InputWalker {
                                     repository: repository, insideIgnored: insideIgnored) {
                 case .ignored(let file):
                     plan.ignored += 1
-                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .ignored(file: file)))
+                    skip(childDisplay, .ignored(file: PathBytes.displayed(file)))
                     continue
                 case .walk(let inside):
                     childInsideIgnored = inside
@@ -247,38 +278,69 @@ struct DirectoryWalker: InputWalker {
             var resolved = status
             if status.kind == .symlink {
                 guard followSymlinks else {
-                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .symlink))
+                    skip(childDisplay, .symlink)
                     continue
                 }
                 guard case .success(let target) = EntryStatus.of(childFS, followingSymlink: true) else {
-                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .brokenSymlink))
+                    skip(childDisplay, .brokenSymlink)
                     continue
                 }
-                if target.kind == .directory && ancestors.contains(target.identity) {
-                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .symlinkLoop))
+                if target.kind == .directory && onPath.contains(target.identity) {
+                    skip(childDisplay, .symlinkLoop)
+                    continue
+                }
+                guard followSymlinksOutsideRoots || isInsideRoots(childFS) else {
+                    skip(childDisplay, .symlinkOutsideRoots)
+                    continue
+                }
+                if target.kind == .directory && walkedDirectories.contains(target.identity) {
+                    skip(childDisplay, .symlinkDuplicate)
                     continue
                 }
                 resolved = target
             }
             switch resolved.kind {
             case .directory:
+                guard depth <= Self.maxDepth else {
+                    skip(childDisplay, .depthLimit(levels: Self.maxDepth))
+                    continue
+                }
                 switch directoryEntries(childFS) {
                 case .failure(let error):
-                    plan.skipped.append(SkippedInput(path: childDisplay, reason: .unreadable(message: error.message)))
+                    skip(childDisplay, .unreadable(message: error.message))
                 case .success(let childNames):
+                    walkedDirectories.insert(resolved.identity)
+                    onPath.insert(resolved.identity)
+                    defer { onPath.remove(resolved.identity) }
                     let childIgnores = loadIgnores(in: childFS, names: childNames, relative: childRelative, into: ignores)
                     // A work tree below the scan root (a nested repository or a submodule) lists its own files.
                     let nested = useIgnoreFiles && childNames.contains(".git")
                         ? TrackedFiles.inWorkTree(at: childFS).map { WalkRepository(directory: childRelative, tracked: $0) } : nil
                     walk(fsPath: childFS, names: childNames, display: display, relative: childRelative,
-                         ignores: childIgnores, ancestors: ancestors.union([resolved.identity]),
-                         repository: nested ?? repository, insideIgnored: nested == nil ? childInsideIgnored : nil)
+                         ignores: childIgnores,
+                         repository: nested ?? repository, insideIgnored: nested == nil ? childInsideIgnored : nil,
+                         depth: depth + 1)
                 }
             case .regular:
                 plan.targets.append(ScanTarget(path: childDisplay, relativePath: childRelative, source: .file(childFS), isExplicit: false))
             default:
-                plan.skipped.append(SkippedInput(path: childDisplay, reason: resolved.kind.skipReason ?? .device))
+                skip(childDisplay, resolved.kind.skipReason ?? .device)
             }
+        }
+    }
+
+    /// Lists `path` (a `PathBytes` string) as skipped, shown escaped.
+    private mutating func skip(_ path: String, _ reason: SkipReason) {
+        plan.skipped.append(SkippedInput(path: PathBytes.displayed(path), reason: reason))
+    }
+
+    /// Whether the symlink at `fsPath` resolves to a path inside one of the directory roots. A
+    /// link that cannot be resolved counts as outside (it is not followed).
+    private func isInsideRoots(_ fsPath: String) -> Bool {
+        guard let target = canonicalPath(fsPath) else { return false }
+        return rootCanonicalPaths.contains { root in
+            root == [UInt8(ascii: "/")] || target == root
+                || (target.count > root.count && target.starts(with: root) && target[root.count] == UInt8(ascii: "/"))
         }
     }
 

@@ -15,9 +15,13 @@ public struct ScanRequest: Sendable {
     public var useIgnoreFiles: Bool
     /// Scan files that look binary (NUL bytes in the first block) instead of skipping them.
     public var scanBinary: Bool
-    /// Follow symbolic links found during a walk (loops are detected). Links named explicitly in
-    /// `paths` are always followed.
+    /// Follow symbolic links found during a walk. A followed link never leads outside the scan
+    /// roots, around a loop, or into a directory already walked (each is listed as skipped; see
+    /// `DirectoryWalker`). Links named explicitly in `paths` are always followed.
     public var followSymlinks: Bool
+    /// With `followSymlinks`, also follow links whose target is outside every scan root (loops and
+    /// directories already walked are still skipped).
+    public var followSymlinksOutsideRoots: Bool = false
     /// Files larger than this many bytes are skipped. Nil: the config's `maxFileSize`, else no limit.
     public var maxFileSize: Int64?
     /// A gzip stream inflating to more than this many times its compressed size is abandoned as a

@@ -28,6 +28,8 @@ struct TargetScan {
             return .skipped(.unreadable(message: error.message), warnings: [])
         } catch let error as GzipError {
             return .skipped(Self.reason(for: error), warnings: [])
+        } catch let error as InputLimitExceeded {
+            return .skipped(.tooLarge(size: error.read, limit: error.limit), warnings: [])
         } catch {
             return .skipped(.scanFailed(message: "\(error)"), warnings: [])
         }
@@ -46,11 +48,13 @@ struct TargetScan {
         case .skipped(let reason): return .skipped(reason, warnings: [])
         case .opened(let opened): input = opened
         }
+        // The engine sees the path as reports show it (path evidence, allowlists, fingerprints).
+        let path = PathBytes.displayed(target.relativePath)
         let result: ContentScanResult
         if input.isComplete {
-            result = try input.head.withUnsafeBytes { raw in try scanner.scan(raw, path: target.relativePath) }
+            result = try input.head.withUnsafeBytes { raw in try scanner.scan(raw, path: path) }
         } else {
-            result = try scanner.scanStream(path: target.relativePath, read: input.makeReader())
+            result = try scanner.scanStream(path: path, read: input.makeReader())
         }
         var warnings = result.warnings
         var gaps = result.coverageGaps

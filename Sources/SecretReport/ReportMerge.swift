@@ -141,6 +141,9 @@ extension SkipReason {
         case "too-large" where numbers.count >= 2: self = .tooLarge(size: numbers[0], limit: numbers[1])
         case "symlink": self = .symlink
         case "symlink-loop": self = .symlinkLoop
+        case "symlink-outside-roots": self = .symlinkOutsideRoots
+        case "symlink-duplicate": self = .symlinkDuplicate
+        case "depth-limit" where !numbers.isEmpty: self = .depthLimit(levels: Int(numbers[0]))
         case "broken-symlink": self = .brokenSymlink
         case "fifo": self = .fifo
         case "socket": self = .socket

@@ -31,14 +31,23 @@ public struct TextReporter: Reporter {
 
     private mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        let text = Self.blocks(pending, style: Styler(enabled: color))
-        pending.removeAll(keepingCapacity: true)
-        try output.write(text)
+        let findings = pending
+        pending = []
+        // Written in pieces of about 64 KB: an input with hundreds of thousands of findings never
+        // becomes one string.
+        var text = ""
+        try Self.blocks(findings, style: Styler(enabled: color)) { block in
+            text += block
+            if text.utf8.count >= 64 * 1024 {
+                try output.write(text)
+                text = ""
+            }
+        }
+        if !text.isEmpty { try output.write(text) }
     }
 
-    /// The blocks of one input's findings, pairs together.
-    static func blocks(_ findings: [ReportedFinding], style: Styler) -> String {
-        var out = ""
+    /// Hands the blocks of one input's findings to `emit` in order, pairs together.
+    static func blocks(_ findings: [ReportedFinding], style: Styler, emit: (String) throws -> Void) rethrows {
         var printedGroups = Set<String>()
         var membersByGroup: [String: [Int]] = [:]
         for (i, finding) in findings.enumerated() {
@@ -48,13 +57,12 @@ public struct TextReporter: Reporter {
             if let group = finding.group {
                 guard printedGroups.insert(group).inserted else { continue }
                 for (n, member) in (membersByGroup[group] ?? [i]).enumerated() {
-                    out += block(findings[member], pairedLead: n > 0, style: style)
+                    try emit(block(findings[member], pairedLead: n > 0, style: style))
                 }
             } else {
-                out += block(finding, pairedLead: false, style: style)
+                try emit(block(finding, pairedLead: false, style: style))
             }
         }
-        return out
     }
 
     private static func block(_ f: ReportedFinding, pairedLead: Bool, style: Styler) -> String {

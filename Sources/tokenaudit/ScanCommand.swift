@@ -52,8 +52,17 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Scan files that look binary instead of skipping them.")
     var binary = false
 
-    @Flag(help: "Follow symbolic links found during directory walks (loops are detected).")
+    @Flag(help: """
+        Follow symbolic links found during directory walks. Links that lead outside the scan roots, \
+        back up the current path (loops) or to a directory already walked are listed as skipped.
+        """)
     var followSymlinks = false
+
+    @Flag(help: """
+        Like --follow-symlinks, and also follow links that lead outside the scan roots (to the rest \
+        of the host). Loops and directories already walked are still skipped.
+        """)
+    var followSymlinksAnywhere = false
 
     @Option(help: "Skip files larger than this (bytes, or with K, M, G suffix). Default: the config's maxFileSize, else no limit.")
     var maxFileSize: ByteCount?
@@ -124,11 +133,12 @@ struct ScanCommand: ParsableCommand {
     /// The options value for the library.
     var request: ScanRequest {
         var request = ScanRequest(
-            paths: paths.isEmpty ? ["."] : paths, stdinName: stdinName ?? "<stdin>", configPath: config,
-            useIgnoreFiles: !noIgnore, scanBinary: binary, followSymlinks: followSymlinks,
+            paths: RawArguments.losslessPaths(paths.isEmpty ? ["."] : paths), stdinName: stdinName ?? "<stdin>", configPath: config,
+            useIgnoreFiles: !noIgnore, scanBinary: binary, followSymlinks: followSymlinks || followSymlinksAnywhere,
             maxFileSize: maxFileSize?.bytes, maxDecompressionRatio: maxDecompressionRatio,
             jobs: jobs, redact: !noRedact, jit: noJit ? .never : (jit ?? .ifAvailable),
             reportKnownExamples: reportExamples, failOn: failOn)
+        request.followSymlinksOutsideRoots = followSymlinksAnywhere
         // Parsed in validate(); a list that does not parse cannot reach here.
         request.ruleSelection = (try? RuleSelection(rules: rules, excludeRules: excludeRules)) ?? RuleSelection()
         return request

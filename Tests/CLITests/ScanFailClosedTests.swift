@@ -105,7 +105,7 @@ import TestSupport
             args += ["--config", "rules.toml"]
         case .unreadableInWalk:
             try tree.symlink("dir/locked", to: try Self.unreadablePath(in: tree))
-            args += ["--follow-symlinks"]
+            args += ["--follow-symlinks-anywhere"]
         }
         #expect(try tree.scan(args).status == 0, "\(gap) without --fail-on-skip")
         let failing = try tree.scan(args + ["--fail-on-skip"])
