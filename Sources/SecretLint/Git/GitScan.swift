@@ -17,6 +17,8 @@ public enum GitScan {
     /// revision, bad config, a corrupt object); skipped blobs are recorded in the report.
     public static func run(_ request: GitScanRequest) throws(GitScanError) -> GitScanReport {
         let start = ContinuousClock.now
+        // The built-in rule packs do not depend on the repository: parse them while git finds it.
+        DispatchQueue.global().async { BuiltinRules.prepare() }
         let repository: GitRepository
         do {
             repository = try GitRepository.open(directory: request.directory, trustGitEnvironment: request.trustGitEnvironment)

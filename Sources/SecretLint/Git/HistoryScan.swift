@@ -134,9 +134,13 @@ extension GitScan {
         pool.close()
         logThread.join()
         if let failure { throw failure }
+        if case .failure(let error) = requests.outcome {
+            // The log thread stopped reading: git log may be waiting to write.
+            kill(log.pid, SIGKILL)
+            throw error
+        }
         let logErrors = log.drainStandardError()
         let logStatus = log.wait()
-        if case .failure(let error) = requests.outcome { throw error }
         guard logStatus == 0 else {
             throw .commandFailed(arguments: ["log"], status: logStatus, message: GitRunner.firstLines(logErrors))
         }
