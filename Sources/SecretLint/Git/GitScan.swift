@@ -5,10 +5,14 @@ import SecretScanner
 import Dispatch
 
 /// Git input as a walker layer: the index for pre-commit, commit ranges for CI, and every
-/// reachable blob once for history audits. Each mode lists what to read with git plumbing
-/// (`diff --raw -z`, `-U0` hunks, `log --raw -z`), reads the objects through one long-lived
-/// `git cat-file --batch`, and hands the bytes to one engine worker. No work tree file is read
-/// and no repository walk happens: `staged` costs what the staged blobs cost.
+/// reachable blob once for history audits. No work tree file is read and no repository walk
+/// happens.
+/// - `staged` (StagedScan.swift): one `git diff --cached` whose whole-file patch holds the staged
+///   files' bytes and added lines; `cat-file` only for what git prints as binary.
+/// - `range`: `diff-tree --raw -z` and `-U0` hunks per commit, blobs through one `cat-file --batch`,
+///   one engine worker.
+/// - `history` (HistoryScan.swift): `log --raw -z` read as git writes it, one `cat-file --batch`,
+///   blobs scanned on `jobs` threads and merged in request order.
 public enum GitScan {
     /// The path findings in commit messages are reported under.
     public static let commitMessagePath = "<commit message>"
