@@ -56,7 +56,14 @@ let package = Package(
             dependencies: ["SecretRules", "TokenFormat", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
-        .target(name: "SecretLint", dependencies: ["ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib"]),
+        // Crypto: git blob ids (SHA-1/SHA-256) check the files `git staged` rebuilds from a diff.
+        .target(
+            name: "SecretLint",
+            dependencies: [
+                "ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "SecretReport", dependencies: ["ScanResults", "SecretRules"]),
         // Sirportly authentication beyond scanning: value validation, HTTP captures, auth audit,
         // opt-in live verification (AsyncHTTPClient).

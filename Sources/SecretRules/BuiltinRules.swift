@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The rules compiled into the binary: the TOML packs in `Sources/SecretRules/Builtin/`, written in
 /// the user schema (docs/RULES.md) and embedded at build time by the EmbedRulePacks plugin as
 /// `embeddedPacks`.
@@ -40,14 +43,25 @@ public enum BuiltinRules {
         try parsed.get().locations
     }
 
+    /// Parses the packs now, if no one has yet (e.g. on another thread while a command does
+    /// other start-up work, such as asking git for the work tree).
+    public static func prepare() { _ = parsed }
+
     private static let parsed: Result<(rules: [Rule], locations: [String: ExampleLocations]), ConfigError> = {
         var rules: [Rule] = []
         var locations: [String: ExampleLocations] = [:]
-        for (name, toml) in sources {
+        // The packs are independent: parse them on every processor (start-up latency of a
+        // pre-commit hook), then merge in `sources` order.
+        let packs = Mutex([Result<ConfigFile, ConfigError>?](repeating: nil, count: sources.count))
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let (name, toml) = sources[index]
             let pack = Result { () throws(ConfigError) in
                 try ConfigFile.parse(toml, path: path(ofPack: name), compilePatterns: false)
             }
-            switch pack {
+            packs.withLock { $0[index] = pack }
+        }
+        for pack in packs.withLock({ $0 }) {
+            switch pack! {
             case .success(let config):
                 rules += config.rules
                 locations.merge(config.exampleLocations) { first, _ in first }

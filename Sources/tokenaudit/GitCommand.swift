@@ -61,12 +61,25 @@ struct GitScanOptions: ParsableArguments {
     @Option(help: "Report only findings this baseline does not record (tokenaudit baseline create); the summary counts the suppressed ones.")
     var baseline: String?
 
+    @Option(name: [.short, .long], help: "Threads scanning blobs (git history; default: one per processor). The report is the same for any number.")
+    var jobs: Int?
+
+    @Flag(inversion: .prefixedNo, help: """
+        Exit with status 2 when a blob or message could not be read or fully matched (too large, a match \
+        limit hit), naming each. On by default for `git staged`: a hook must not pass what it did not read.
+        """)
+    var failOnSkip: Bool?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
         GitScanRequest(
             mode: mode, directory: repository, configPath: config,
             maxFileSize: maxFileSize?.bytes, scanBinary: binary, redact: !noRedact,
             jit: noJit ? .never : .ifAvailable, reportKnownExamples: reportExamples,
-            failOn: failOn, trustGitEnvironment: trustGitEnvironment)
+            failOn: failOn, trustGitEnvironment: trustGitEnvironment, jobs: jobs)
     }
 
     /// Runs the scan, prints the report and summary, and exits with the documented status.
@@ -104,6 +117,17 @@ struct GitScanOptions: ParsableArguments {
             if let nothing = report.nothingToScan { StandardStreams.writeError("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
             if report.commitsScanned > 0 { StandardStreams.writeError("Commits scanned: \(report.commitsScanned)\n") }
             StandardStreams.writeError(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
+        }
+        // Fail closed: in a hook by default, elsewhere with --fail-on-skip.
+        if failOnSkip ?? (request.mode == .staged), !report.coverageGaps.isEmpty {
+            let what = request.mode == .staged ? "staged file " : ""
+            for gap in report.coverageGaps {
+                StandardStreams.writeError(
+                    "tokenaudit: error: \(what)\(TerminalText.neutralised(gap.path)) was not fully scanned: \(TerminalText.neutralised(gap.reason))\n")
+            }
+            let hint = request.mode == .staged ? " (a larger --max-file-size scans it; --no-fail-on-skip lets it through)" : ""
+            StandardStreams.writeError("tokenaudit: error: incomplete coverage, exit status 2\(hint)\n")
+            throw ExitCode(2)
         }
         if known == nil ? report.failed : document.failed { throw ExitCode(1) }
     }

@@ -193,6 +193,28 @@ import Testing
         #expect(try repo.scan(.staged).findings.isEmpty)
     }
 
+    /// Regression: with blobs scanned on other threads, a message finding took the provenance of
+    /// the newest commit read so far instead of its own.
+    @Test(arguments: [1, 2, 5])
+    func eachCommitMessageIsAttributedToItsOwnCommit(jobs: Int) throws {
+        let repo = try TemporaryRepository()
+        var commitOfSecret: [String: String] = [:]
+        for n in 0..<6 {
+            let secret = Credentials(seed: UInt64(50 + n)).secret
+            try repo.write("file\(n).txt", String(repeating: "line \(n)\n", count: 200))
+            commitOfSecret[secret] = try repo.commit("X-Auth-Secret: \(secret)")
+        }
+        var request = GitScanRequest(mode: .history(refs: []), directory: repo.path)
+        request.jobs = jobs
+        request.redact = false
+        let report = try GitScan.run(request)
+        let messages = report.findings.filter { $0.finding.path == GitScan.commitMessagePath }
+        #expect(messages.count == 6)
+        for finding in messages {
+            #expect(finding.provenance?.commit == commitOfSecret[finding.finding.secret])
+        }
+    }
+
     @Test func aSecretMovedToAnotherFileIsNotRemoved() throws {
         let repo = try TemporaryRepository()
         try repo.write("a.env", Credentials(seed: 32).dotenv)

@@ -60,8 +60,10 @@ struct BlobScanner {
     /// The pointer file Git LFS commits instead of the content.
     static let lfsPointerPrefix = Array("version https://git-lfs.github.com/spec/v1\n".utf8)
 
-    enum Outcome {
-        case scanned([ReportedFinding], keys: [[UInt8]], warnings: [String])
+    enum Outcome: Sendable {
+        /// `gaps`: what could not be fully matched (a match limit hit), one message each; they are
+        /// among `warnings` too.
+        case scanned([ReportedFinding], keys: [[UInt8]], warnings: [String], gaps: [String])
         case skipped(SkipReason)
     }
 
@@ -78,8 +80,10 @@ struct BlobScanner {
     func scan(_ content: [UInt8], path: String, added: AddedLines?) -> Outcome {
         let result = worker.scan(content, path: path)
         let findings = result.findings.filter { added?.contains(lines: $0.line, $0.endLine) ?? true }
-        let warnings = result.warnings.map { w in "\(path): " + (w.ruleID.map { "rule \($0): \(w.message)" } ?? w.message) }
-        guard !findings.isEmpty else { return .scanned([], keys: [], warnings: warnings) }
+        // The engine's messages already name the rule.
+        let warnings = result.warnings.map { "\(path): \($0.message)" }
+        let gaps = result.warnings.filter(\.isCoverageGap).map(\.message)
+        guard !findings.isEmpty else { return .scanned([], keys: [], warnings: warnings, gaps: gaps) }
         let secrets = SecretIndex(ranges: result.findings.map(\.secretRange), values: result.findings.map(\.secret))
         let reported = content.withUnsafeBytes { raw in
             findings.map { finding in
@@ -93,7 +97,8 @@ struct BlobScanner {
                         redact: redact))
             }
         }
-        return .scanned(reported, keys: findings.map { Self.valueKey(ruleID: $0.ruleID, secret: $0.secret) }, warnings: warnings)
+        return .scanned(
+            reported, keys: findings.map { Self.valueKey(ruleID: $0.ruleID, secret: $0.secret) }, warnings: warnings, gaps: gaps)
     }
 
     /// The key that identifies a value regardless of where it is (rule id and secret bytes), for

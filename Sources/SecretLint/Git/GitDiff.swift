@@ -38,18 +38,23 @@ public enum GitOutputParser {
 
     /// One raw entry whose meta token is `meta`; its path tokens are taken from `tokens`.
     static func rawEntry(meta: ArraySlice<UInt8>, tokens: inout ArraySlice<ArraySlice<UInt8>>) throws(GitError) -> DiffEntry? {
+        try rawEntry(meta: meta) { tokens.popFirst() }
+    }
+
+    /// One raw entry whose meta token is `meta`; `nextToken` gives its path tokens (NUL-separated).
+    static func rawEntry(meta: ArraySlice<UInt8>, nextToken: () -> ArraySlice<UInt8>?) throws(GitError) -> DiffEntry? {
         guard meta.first == UInt8(ascii: ":") else {
             throw .unexpectedOutput("raw diff entry \(String(decoding: meta.prefix(80), as: UTF8.self))")
         }
         let fields = meta.dropFirst().split(separator: UInt8(ascii: " "))
-        guard fields.count >= 5, let status = fields[4].first, let path = tokens.popFirst() else {
+        guard fields.count >= 5, let status = fields[4].first, let path = nextToken() else {
             throw .unexpectedOutput("raw diff entry \(String(decoding: meta.prefix(80), as: UTF8.self))")
         }
         var entry = DiffEntry(
             status: status, oldMode: String(decoding: fields[0], as: UTF8.self), newMode: String(decoding: fields[1], as: UTF8.self),
             newID: ObjectID(String(decoding: fields[3], as: UTF8.self)), path: Array(path), sourcePath: nil)
         if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
-            guard let destination = tokens.popFirst() else { throw .unexpectedOutput("rename without destination") }
+            guard let destination = nextToken() else { throw .unexpectedOutput("rename without destination") }
             entry.sourcePath = Array(path)
             entry.path = Array(destination)
         }

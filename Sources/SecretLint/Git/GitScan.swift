@@ -5,10 +5,14 @@ import SecretScanner
 import Dispatch
 
 /// Git input as a walker layer: the index for pre-commit, commit ranges for CI, and every
-/// reachable blob once for history audits. Each mode lists what to read with git plumbing
-/// (`diff --raw -z`, `-U0` hunks, `log --raw -z`), reads the objects through one long-lived
-/// `git cat-file --batch`, and hands the bytes to one engine worker. No work tree file is read
-/// and no repository walk happens: `staged` costs what the staged blobs cost.
+/// reachable blob once for history audits. No work tree file is read and no repository walk
+/// happens.
+/// - `staged` (StagedScan.swift): one `git diff --cached` whose whole-file patch holds the staged
+///   files' bytes and added lines; `cat-file` only for what git prints as binary.
+/// - `range`: `diff-tree --raw -z` and `-U0` hunks per commit, blobs through one `cat-file --batch`,
+///   one engine worker.
+/// - `history` (HistoryScan.swift): `log --raw -z` read as git writes it, one `cat-file --batch`,
+///   blobs scanned on `jobs` threads and merged in request order.
 public enum GitScan {
     /// The path findings in commit messages are reported under.
     public static let commitMessagePath = "<commit message>"
@@ -17,6 +21,8 @@ public enum GitScan {
     /// revision, bad config, a corrupt object); skipped blobs are recorded in the report.
     public static func run(_ request: GitScanRequest) throws(GitScanError) -> GitScanReport {
         let start = ContinuousClock.now
+        // The built-in rule packs do not depend on the repository: parse them while git finds it.
+        DispatchQueue.global().async { BuiltinRules.prepare() }
         let repository: GitRepository
         do {
             repository = try GitRepository.open(directory: request.directory, trustGitEnvironment: request.trustGitEnvironment)
@@ -58,7 +64,11 @@ public enum GitScan {
             if x.line != y.line { return x.line < y.line }
             if x.column != y.column { return x.column < y.column }
             if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
-            return (a.provenance?.date ?? "") < (b.provenance?.date ?? "")
+            let (p, q) = (a.provenance, b.provenance)
+            if p?.date != q?.date { return (p?.date ?? "") < (q?.date ?? "") }
+            // Ties (two commits in the same second): the order must not depend on a hash table.
+            if p?.commit != q?.commit { return (p?.commit ?? "") < (q?.commit ?? "") }
+            return x.fingerprint < y.fingerprint
         }
         report.skipped.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return report
@@ -66,26 +76,6 @@ public enum GitScan {
 
     /// Options common to every diff command: no renames guessed beyond `-M`, no external tools.
     static let diffOptions = ["--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short", "-M", "--no-abbrev"]
-
-    // MARK: staged
-
-    static func staged(_ repository: GitRepository, _ source: BlobScannerSource) throws(GitError) -> GitScanReport {
-        let runner = repository.runner
-        // Both listings run at once: they are independent.
-        let rawChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "--raw", "-z"] + diffOptions)
-        let patchChild = try GitChild(runner: runner, arguments: ["diff", "--cached", "-U0"] + diffOptions)
-        let raw = try rawChild.finish(["diff", "--cached", "--raw"])
-        let patch = try patchChild.finish(["diff", "--cached", "-U0"])
-        let entries = try GitOutputParser.rawEntries(raw).filter { $0.status != UInt8(ascii: "U") }
-        var report = GitScanReport()
-        guard !entries.isEmpty else {
-            report.nothingToScan = "nothing staged"
-            return report
-        }
-        let changes = changedBlobs(entries, patch: patch, commit: nil, report: &report)
-        try scanChanges(changes, runner: runner, blobs: try source.scanner(), provenance: [:], report: &report)
-        return report
-    }
 
     /// A blob to scan for one change: its path, the added lines (nil: all), and the commit.
     struct Change {
@@ -121,27 +111,37 @@ public enum GitScan {
     /// Reads the changes' blobs in one `cat-file --batch` and scans each.
     static func scanChanges(
         _ changes: [Change], runner: GitRunner, blobs: BlobScanner, provenance: [String: GitProvenance],
-        report: inout GitScanReport
+        seen: inout Set<String>, report: inout GitScanReport
     ) throws(GitError) {
         guard !changes.isEmpty else { return }
-        let stream = try ObjectStream(runner: runner, requests: changes.map(\.id), maxSize: Int(blobs.maxSize))
-        var seen: Set<String> = []
+        let stream = try ObjectStream(runner: runner, requests: changes.map(\.id), maxSize: Int(clamping: blobs.maxSize))
         for change in changes {
             guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
-            if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
-                report.skipped.append(SkippedInput(path: change.path, reason: reason))
-                continue
-            }
-            report.stats.filesScanned += 1
-            report.stats.bytesScanned += Int64(object.size)
-            guard case .scanned(let findings, _, let warnings) = blobs.scan(object.content, path: change.path, added: change.added)
-            else { continue }
-            report.warnings += warnings
-            for finding in findings where seen.insert(finding.fingerprint).inserted {
-                report.findings.append(GitFinding(finding: finding, provenance: change.commit.flatMap { provenance[$0] }))
-            }
+            scanBlob(
+                object.content, size: object.size, tooLarge: object.tooLarge, path: change.path, added: change.added,
+                provenance: change.commit.flatMap { provenance[$0] }, blobs: blobs, seen: &seen, report: &report)
         }
         try stream.finish()
+    }
+
+    /// Scans one blob's bytes into `report` (or records why it was not scanned): findings on
+    /// `added` lines whose fingerprint `seen` does not hold yet, warnings, coverage gaps, counts.
+    static func scanBlob(
+        _ content: [UInt8], size: Int, tooLarge: Bool, path: String, added: AddedLines?, provenance: GitProvenance?,
+        blobs: BlobScanner, seen: inout Set<String>, report: inout GitScanReport
+    ) {
+        if let reason = blobs.skipReason(size: size, content: content, tooLarge: tooLarge) {
+            report.skipped.append(SkippedInput(path: path, reason: reason))
+            return
+        }
+        report.stats.filesScanned += 1
+        report.stats.bytesScanned += Int64(size)
+        guard case .scanned(let findings, _, let warnings, let gaps) = blobs.scan(content, path: path, added: added) else { return }
+        report.warnings += warnings
+        report.incomplete += gaps.map { IncompleteInput(path: path, reason: $0) }
+        for finding in findings where seen.insert(finding.fingerprint).inserted {
+            report.findings.append(GitFinding(finding: finding, provenance: provenance))
+        }
     }
 
     // MARK: range
@@ -176,7 +176,8 @@ public enum GitScan {
             let patch = try runner.output(["diff-tree", "-r", "-p", "-U0"] + diffOptions + target)
             changes += changedBlobs(entries, patch: patch, commit: id, report: &report)
         }
-        try scanChanges(changes, runner: runner, blobs: blobs, provenance: provenance, report: &report)
+        var seen: Set<String> = []
+        try scanChanges(changes, runner: runner, blobs: blobs, provenance: provenance, seen: &seen, report: &report)
         report.commitsScanned = commits.count
         return report
     }
@@ -205,8 +206,10 @@ public enum GitScan {
     }
 
     static func scanMessage(_ message: [UInt8], provenance: GitProvenance, blobs: BlobScanner, report: inout GitScanReport) {
-        guard case .scanned(let findings, _, let warnings) = blobs.scan(message, path: commitMessagePath, added: nil) else { return }
+        guard case .scanned(let findings, _, let warnings, let gaps) = blobs.scan(message, path: commitMessagePath, added: nil)
+        else { return }
         report.warnings += warnings
+        report.incomplete += gaps.map { IncompleteInput(path: "\(commitMessagePath) \(provenance.commit)", reason: $0) }
         for finding in findings {
             report.findings.append(GitFinding(finding: finding, provenance: provenance))
         }
@@ -243,7 +246,17 @@ struct BlobScannerSource {
     /// replaces with the setup's own error.
     func scanner() throws(GitError) -> BlobScanner {
         guard case .success(let setup) = setup.value else { throw .unexpectedOutput("setup failed") }
-        return BlobScanner(
+        return scanner(setup)
+    }
+
+    /// A scanner for another thread, once `scanner()` has succeeded (the setup is then ready).
+    func workerScanner() -> BlobScanner {
+        guard case .success(let setup) = setup.value else { preconditionFailure("workerScanner() before a successful scanner()") }
+        return scanner(setup)
+    }
+
+    private func scanner(_ setup: ScanSetup) -> BlobScanner {
+        BlobScanner(
             worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
             scanBinary: request.scanBinary, redact: request.redact)
     }

@@ -63,12 +63,16 @@ public struct GitScanRequest: Sendable {
     public var trustGitEnvironment: Bool
     /// The fingerprint key (`FingerprintKey.resolve`). Nil: a random key for this process.
     public var fingerprintKey: [UInt8]?
+    /// Threads scanning blobs in `history` (nil: one per processor). The report is the same for
+    /// any number.
+    public var jobs: Int?
 
     public init(
         mode: GitScanMode, directory: String = ".", configPath: String? = nil, maxFileSize: Int64? = nil,
         scanBinary: Bool = false, redact: Bool = true, jit: JITPolicy = .ifAvailable, reportKnownExamples: Bool = false,
-        failOn: Severity? = nil, trustGitEnvironment: Bool = false
+        failOn: Severity? = nil, trustGitEnvironment: Bool = false, jobs: Int? = nil
     ) {
+        self.jobs = jobs
         self.mode = mode
         self.directory = directory
         self.configPath = configPath
@@ -91,6 +95,8 @@ public struct GitScanReport: Sendable {
     public var findings: [GitFinding]
     /// Blobs not scanned, with the reason (binary, too-large, submodule, lfs-pointer, symlink).
     public var skipped: [SkippedInput]
+    /// Blobs (or commit messages) scanned only in part: a match limit hit on some lines.
+    public var incomplete: [IncompleteInput] = []
     public var warnings: [String]
     public var stats: ScanStats
     public var failOn: Severity
@@ -117,6 +123,14 @@ public struct GitScanReport: Sendable {
     /// Whether any finding is at or above `failOn` (exit status 1).
     public var failed: Bool { findings.contains { $0.finding.severity >= failOn } }
 
+    /// Every input that could not be read or fully matched, with why: skips that are coverage
+    /// gaps (too large, unreadable; not binary files, submodules or LFS pointers) and inputs
+    /// scanned only in part. What `git staged` fails on by default and `--fail-on-skip` otherwise.
+    public var coverageGaps: [(path: String, reason: String)] {
+        skipped.filter(\.reason.isCoverageGap).map { ($0.path, $0.reason.description) }
+            + incomplete.map { ($0.path, $0.reason) }
+    }
+
     /// The report as every reporter reads it: findings with their `provenance` filled in
     /// (`removedFromHead` only for history), counts by severity, the coverage manifest with `roots`.
     public func scanReport(tool: ToolInfo, roots: [String]) -> ScanReport {
@@ -133,7 +147,9 @@ public struct GitScanReport: Sendable {
         }
         return ScanReport(
             tool: tool, findings: reported,
-            summary: ScanSummary(coverage: Coverage(roots: roots, skipped: skipped), warnings: warnings, stats: stats, failOn: failOn))
+            summary: ScanSummary(
+                coverage: Coverage(roots: roots, skipped: skipped, incomplete: incomplete), warnings: warnings, stats: stats,
+                failOn: failOn))
     }
 }
 

@@ -1,19 +1,47 @@
 import ScanResults
-/// `git history`: every blob reachable from the refs, each scanned exactly once.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `git history`: every blob reachable from the refs, each scanned exactly once, as a pipeline.
 ///
 /// 1. `git log --reverse --date-order --raw -z -m --no-renames` lists, oldest commit first, every
 ///    blob each commit introduced and at which path (tree diffs only: no patches are computed).
-///    The first (commit, path) seen for a blob is where it was introduced.
-/// 2. One `git cat-file --batch` streams the commit objects (author, date, message) and then every
-///    unique blob once.
-/// 3. A value (rule id + secret + path: the fingerprint) found in several versions of a file is
+///    The first (commit, path) seen for a blob is where it was introduced. A thread reads the log
+///    as git writes it and asks one `git cat-file --batch` for each commit and each new blob.
+/// 2. The calling thread reads the objects back in request order: a commit gives the provenance
+///    (author, date) of the blobs it introduced, and its message is scanned like a blob.
+/// 3. `jobs` threads scan the blobs and messages; results are taken back in request order, so
+///    the report is the same for any number of jobs. What is read but not yet taken back is
+///    bounded (`window`, `byteBudget`), so memory stays flat whatever the history.
+/// 4. A value (rule id + secret + path: the fingerprint) found in several versions of a file is
 ///    reported once, at its earliest commit. It is `removed` when no blob in HEAD's tree holds the
 ///    same value (at any path): a secret deleted later still leaked, and the report says so.
 extension GitScan {
-    /// One blob to scan and where it was introduced.
-    struct Introduction {
-        var path: [UInt8]
-        var commitIndex: Int
+    /// Objects read ahead of the oldest result not yet taken back, per job.
+    static let historyWindowPerJob = 64
+    /// Bytes of objects read ahead of the oldest result not yet taken back (one object may exceed it).
+    static let historyByteBudget = 64 << 20
+
+    /// What the log thread asked `cat-file` for, in request order.
+    enum HistoryRequest: Sendable {
+        /// Commit number `index` in log order.
+        case commit(ObjectID, index: Int)
+        /// A blob first seen in commit `commitIndex` at `path`.
+        case blob(ObjectID, path: [UInt8], commitIndex: Int)
+    }
+
+    /// What a scan thread is given: one blob or commit message.
+    struct HistoryItem: Sendable {
+        var content: [UInt8]
+        var size: Int
+        var tooLarge: Bool
+        var path: String
+        var isMessage: Bool
     }
 
     static func history(_ repository: GitRepository, _ source: BlobScannerSource, refs: [String]) throws(GitError) -> GitScanReport {
@@ -28,84 +56,146 @@ extension GitScan {
                 revisions.append(try repository.resolve(ref))
             }
         }
-        let log = try runner.output(
-            ["log", "--reverse", "--date-order", "--format=%x01%H", "--raw", "-z", "--no-abbrev", "--no-renames", "-m",
-             "--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short"] + revisions + ["--"])
-        var commits: [ObjectID] = []
-        var commitIndex: [ObjectID: Int] = [:]
-        var introduced: [ObjectID: Introduction] = [:]
-        var order: [ObjectID] = []
-        var report = GitScanReport()
-        var submodules: Set<[UInt8]> = []
-        try parseLog(log) { commit in
-            if commitIndex[commit] == nil {
-                commitIndex[commit] = commits.count
-                commits.append(commit)
-            }
-        } entry: { commit, entry in
-            if entry.isDeletion || entry.newID.isNull { return }
-            if entry.isSubmodule {
-                if submodules.insert(entry.path).inserted {
-                    report.skipped.append(SkippedInput(path: GitOutputParser.displayPath(entry.path), reason: .submodule))
-                }
-                return
-            }
-            if introduced[entry.newID] == nil {
-                introduced[entry.newID] = Introduction(path: entry.path, commitIndex: commitIndex[commit] ?? 0)
-                order.append(entry.newID)
-            }
-        }
+        let log = try GitChild(
+            runner: runner,
+            arguments: ["log", "--reverse", "--date-order", "--format=%x01%H", "--raw", "-z", "--no-abbrev", "--no-renames", "-m",
+                        "--no-color", "--no-ext-diff", "--no-textconv", "--submodule=short"] + revisions + ["--"])
+        log.closeInput()
         let headBlobs = try blobsInHead(runner)
         let blobs = try source.scanner()
-
-        // Commits first (provenance and messages), then each unique blob once.
-        var provenance: [GitProvenance] = Array(repeating: GitProvenance(commit: "", author: "", date: ""), count: commits.count)
-        let stream = try ObjectStream(runner: runner, requests: commits + order, maxSize: Int(min(blobs.maxSize, Int64(Int.max))))
-        var byFingerprint: [String: (finding: GitFinding, commitIndex: Int)] = [:]
-        var valuesInHead: Set<[UInt8]> = []
-        var valueOfFingerprint: [String: [UInt8]] = [:]
-        for index in commits.indices {
-            guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
-            let commit = GitOutputParser.commit(object.content)
-            provenance[index] = GitProvenance(commit: object.id.hex, author: commit.author, date: commit.date)
-            guard case .scanned(let findings, let keys, let warnings) = blobs.scan(commit.message, path: commitMessagePath, added: nil)
-            else { continue }
-            report.warnings += warnings
-            for (finding, key) in zip(findings, keys) where byFingerprint[finding.fingerprint] == nil {
-                byFingerprint[finding.fingerprint] = (GitFinding(finding: finding, provenance: provenance[index]), index)
-                valueOfFingerprint[finding.fingerprint] = key
+        let stream = try ObjectStream(runner: runner, maxSize: Int(clamping: blobs.maxSize))
+        let requests = HistoryRequestQueue()
+        let logThread = JoinableThread { [requestFD = stream.requestDescriptor, logFD = log.stdoutFD] in
+            requests.finish(readingLog(logFD, requestFD: requestFD, into: requests))
+        }
+        let jobs = max(1, source.request.jobs ?? onlineProcessorCount())
+        let pool = OrderedWorkPool<HistoryItem, BlobScanner.Outcome>(
+            jobs: jobs, makeState: { [source] in source.workerScanner() },
+            work: { blobs, item in
+                if !item.isMessage, let reason = blobs.skipReason(size: item.size, content: item.content, tooLarge: item.tooLarge) {
+                    return .skipped(reason)
+                }
+                return blobs.scan(item.content, path: item.path, added: nil)
+            })
+        var merge = HistoryMerge(headBlobs: headBlobs)
+        var report = GitScanReport()
+        // Submitted items whose results are not taken back yet: request and bytes, by number.
+        var pending: [Int: (request: HistoryRequest, bytes: Int)] = [:]
+        var submitted = 0, taken = 0, bytesInFlight = 0
+        let window = jobs * historyWindowPerJob
+        func takeBack(waitingForRoom: Bool) {
+            while taken < submitted {
+                let full = submitted - taken >= window || bytesInFlight > historyByteBudget
+                guard let outcome = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
+                let entry = pending.removeValue(forKey: taken)!
+                merge.apply(outcome, of: entry.request, size: entry.bytes, report: &report)
+                bytesInFlight -= entry.bytes
+                taken += 1
             }
         }
-        for id in order {
-            guard let object = try stream.next(), let origin = introduced[id] else { throw .unexpectedOutput("cat-file ended early") }
-            let path = GitOutputParser.displayPath(origin.path)
-            if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
-                report.skipped.append(SkippedInput(path: "\(path) (\(id.short))", reason: reason))
-                continue
+        var failure: GitError?
+        while let request = requests.next() {
+            let object: BatchObject
+            do throws(GitError) {
+                guard let next = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
+                object = next
+            } catch {
+                failure = error
+                break
             }
-            report.stats.filesScanned += 1
-            report.stats.bytesScanned += Int64(object.size)
-            guard case .scanned(let findings, let keys, let warnings) = blobs.scan(object.content, path: path, added: nil)
-            else { continue }
-            report.warnings += warnings
-            let inHead = headBlobs.contains(id)
-            for (finding, key) in zip(findings, keys) {
-                if inHead { valuesInHead.insert(key) }
-                if let existing = byFingerprint[finding.fingerprint], existing.commitIndex <= origin.commitIndex { continue }
-                byFingerprint[finding.fingerprint] = (GitFinding(finding: finding, provenance: provenance[origin.commitIndex]), origin.commitIndex)
-                valueOfFingerprint[finding.fingerprint] = key
+            let item: HistoryItem
+            switch request {
+            case .commit:
+                let commit = GitOutputParser.commit(object.content)
+                merge.provenance.append(GitProvenance(commit: object.id.hex, author: commit.author, date: commit.date))
+                item = HistoryItem(
+                    content: commit.message, size: commit.message.count, tooLarge: false, path: commitMessagePath, isMessage: true)
+            case .blob(_, let path, _):
+                item = HistoryItem(
+                    content: object.content, size: object.size, tooLarge: object.tooLarge, path: GitOutputParser.displayPath(path),
+                    isMessage: false)
             }
+            pending[submitted] = (request, item.content.count)
+            bytesInFlight += item.content.count
+            submitted += 1
+            pool.submit(item)
+            takeBack(waitingForRoom: true)
+        }
+        if failure != nil {
+            // Unblock the log thread (writing requests) and git log (writing to it).
+            stream.terminate()
+            kill(log.pid, SIGKILL)
+        }
+        while taken < submitted {
+            let entry = pending.removeValue(forKey: taken)!
+            merge.apply(pool.result(taken), of: entry.request, size: entry.bytes, report: &report)
+            taken += 1
+        }
+        pool.close()
+        logThread.join()
+        if let failure { throw failure }
+        if case .failure(let error) = requests.outcome {
+            // The log thread stopped reading: git log may be waiting to write.
+            kill(log.pid, SIGKILL)
+            throw error
+        }
+        let logErrors = log.drainStandardError()
+        let logStatus = log.wait()
+        guard logStatus == 0 else {
+            throw .commandFailed(arguments: ["log"], status: logStatus, message: GitRunner.firstLines(logErrors))
         }
         try stream.finish()
-        for (fingerprint, entry) in byFingerprint {
-            var finding = entry.finding
-            if finding.finding.path != commitMessagePath, let key = valueOfFingerprint[fingerprint] {
-                finding.provenance?.removed = !valuesInHead.contains(key)
-            }
-            report.findings.append(finding)
-        }
-        report.commitsScanned = commits.count
+        report.skipped += requests.submodules.map { SkippedInput(path: GitOutputParser.displayPath($0), reason: .submodule) }
+        report.findings = merge.findings()
+        report.commitsScanned = merge.provenance.count
+        report.stats.jobs = jobs
         return report
+    }
+
+    /// The log thread: parses `git log --format=%x01%H --raw -z` from `logFD` as git writes it and
+    /// writes the id of each new commit and each blob not seen before to `requestFD` (which it
+    /// closes), queueing each request in `requests` before writing it.
+    static func readingLog(_ logFD: Int32, requestFD: Int32, into requests: HistoryRequestQueue) -> Result<Void, GitError> {
+        JoinableThread.ignoreBrokenPipes()
+        defer { close(requestFD) }
+        let reader = PipeReader(fd: logFD)
+        var writer = RequestWriter(fd: requestFD)
+        var commitIndex: [ObjectID: Int] = [:]
+        var seenBlobs: Set<ObjectID> = []
+        var current: Int?
+        do throws(GitError) {
+            while let token = reader.record(until: 0) {
+                let meta = token[...].drop { $0 == UInt8(ascii: "\n") }
+                if meta.isEmpty { continue }
+                if meta.first == 1 {
+                    let id = ObjectID(String(decoding: meta.dropFirst().prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self))
+                    if let known = commitIndex[id] {
+                        current = known
+                    } else {
+                        current = commitIndex.count
+                        commitIndex[id] = commitIndex.count
+                        requests.append(.commit(id, index: current!))
+                        try writer.request(id)
+                    }
+                    continue
+                }
+                guard let commit = current else { throw GitError.unexpectedOutput("log entry before any commit") }
+                guard let entry = try GitOutputParser.rawEntry(meta: meta, nextToken: { reader.record(until: 0)?[...] }) else { continue }
+                if entry.isDeletion || entry.newID.isNull { continue }
+                if entry.isSubmodule {
+                    requests.noteSubmodule(entry.path)
+                    continue
+                }
+                if seenBlobs.insert(entry.newID).inserted {
+                    requests.append(.blob(entry.newID, path: entry.path, commitIndex: commit))
+                    try writer.request(entry.newID)
+                }
+            }
+            try writer.flush()
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The blob ids in HEAD's tree (empty on an unborn branch).
@@ -122,27 +212,41 @@ extension GitScan {
         }
         return result
     }
+}
 
-    /// Parses `git log --format=%x01%H --raw -z` output: a commit header token (`\u{1}<id>`),
-    /// then that commit's raw entries.
-    static func parseLog(
-        _ bytes: [UInt8], commit: (ObjectID) -> Void, entry: (ObjectID, DiffEntry) throws(GitError) -> Void
-    ) throws(GitError) {
-        var tokens = bytes.split(separator: 0, omittingEmptySubsequences: false)[...]
-        var current: ObjectID?
-        while let token = tokens.popFirst() {
-            let meta = token.drop { $0 == UInt8(ascii: "\n") }
-            if meta.isEmpty { continue }
-            if meta.first == 1 {
-                let id = ObjectID(String(decoding: meta.dropFirst().prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self))
-                current = id
-                commit(id)
-                continue
+/// Object ids written to `cat-file --batch`, a few at a time.
+struct RequestWriter {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Requests are written in small batches so that `cat-file` starts early and the reading
+    /// thread never waits long for an id still in this buffer.
+    static let batch = 4096
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(Self.batch + 128)
+    }
+
+    mutating func request(_ id: ObjectID) throws(GitError) {
+        buffer.append(contentsOf: id.hex.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= Self.batch { try flush() }
+    }
+
+    mutating func flush() throws(GitError) {
+        var written = 0
+        let failed = buffer.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                written += n
             }
-            guard let current, let parsed = try GitOutputParser.rawEntry(meta: meta, tokens: &tokens) else {
-                throw .unexpectedOutput("log entry before any commit")
-            }
-            try entry(current, parsed)
+            return false
         }
+        buffer.removeAll(keepingCapacity: true)
+        if failed { throw .unexpectedOutput("git cat-file stopped reading requests") }
     }
 }

@@ -69,17 +69,26 @@ final class PipeReader {
     }
 
     /// The next line without its terminator (`\n`), or nil at end of stream.
-    func line() -> [UInt8]? {
+    func line() -> [UInt8]? { record(until: 0x0A) }
+
+    /// The bytes up to the next `terminator` (not included), or nil at end of stream. A last
+    /// record without a terminator is returned as is.
+    func record(until terminator: UInt8) -> [UInt8]? {
         var searchFrom = start
         while true {
-            if searchFrom < end, let hit = memchr(storage.baseAddress! + searchFrom, 0x0A, end - searchFrom) {
+            if searchFrom < end, let hit = memchr(storage.baseAddress! + searchFrom, Int32(terminator), end - searchFrom) {
                 let nl = storage.baseAddress!.distance(to: hit)
                 let line = Array(UnsafeRawBufferPointer(rebasing: storage[start..<nl]))
                 start = nl + 1
                 return line
             }
             searchFrom = end - start  // offsets after the compaction in refill
-            if !refill() { return nil }
+            if !refill() {
+                guard end > start else { return nil }
+                let rest = Array(UnsafeRawBufferPointer(rebasing: storage[start..<end]))
+                start = end
+                return rest
+            }
         }
     }
 
@@ -155,7 +164,24 @@ final class ObjectStream {
         child.detachInput()
     }
 
-    private let writerDone: DispatchSemaphore
+    /// Starts `git cat-file --batch` for requests the caller writes (object ids, one per line) to
+    /// `requestDescriptor` and then closes, from another thread than the one calling `next()`.
+    init(runner: GitRunner, maxSize: Int) throws(GitError) {
+        child = try GitChild(runner: runner, arguments: ["cat-file", "--batch", "--buffer"])
+        reader = PipeReader(fd: child.stdoutFD)
+        self.maxSize = maxSize
+        requestDescriptor = child.stdinFD
+        writerDone = nil
+        child.detachInput()
+    }
+
+    /// The write end of git's standard input when the caller writes the requests, else -1.
+    private(set) var requestDescriptor: Int32 = -1
+    private let writerDone: DispatchSemaphore?
+
+    /// Ends git at once (after an error elsewhere), so that a thread writing requests sees a
+    /// broken pipe instead of waiting.
+    func terminate() { kill(child.pid, SIGKILL) }
 
     /// The next object, in request order. Throws for a missing or unreadable object (a corrupt
     /// repository) with git's message.
@@ -178,7 +204,7 @@ final class ObjectStream {
 
     /// Waits for git to finish; throws when it failed (a corrupt object).
     func finish() throws(GitError) {
-        writerDone.wait()
+        writerDone?.wait()
         while reader.line() != nil {}
         let err = child.drainStandardError()
         let status = child.wait()
