@@ -27,6 +27,9 @@ public struct CompileOptions: OptionSet, Sendable, Hashable {
     public static let extended = CompileOptions(rawValue: UInt32(PCRE2_EXTENDED))
     /// The match must start at the start offset.
     public static let anchored = CompileOptions(rawValue: UInt32(PCRE2_ANCHORED))
+    /// Lets `Matcher.forEachMatch(in:range:startingIn:_:)` bound where a match may start
+    /// (`PCRE2_USE_OFFSET_LIMIT`); a pattern without it cannot take a start bound.
+    public static let startBounds = CompileOptions(rawValue: UInt32(PCRE2_USE_OFFSET_LIMIT))
 }
 
 /// When to use PCRE2's JIT compiler.
@@ -295,6 +298,48 @@ public final class Matcher {
                 offset = m.range.upperBound
                 flags = 0
             }
+        }
+    }
+
+    /// Like `forEachMatch(in:range:_:)`, but only matches whose start lies in one of `starts`
+    /// (sorted, disjoint, each inside `range`) are found, and only those start positions are tried:
+    /// each search runs from a start range's lower bound with PCRE2's offset limit at its upper
+    /// bound. For start ranges that hold the start of every match in `range`, the matches are
+    /// exactly those of `forEachMatch(in:range:_:)`. Needs a pattern compiled with `.startBounds`.
+    public func forEachMatch(
+        in subject: UnsafeRawBufferPointer,
+        range: Range<Int>,
+        startingIn starts: [ClosedRange<Int>],
+        _ body: (Match) throws(MatchError) -> Bool
+    ) throws(MatchError) {
+        precondition(pattern.options.contains(.startBounds), "forEachMatch(startingIn:) needs a pattern compiled with .startBounds")
+        let end = range.upperBound
+        let view = UnsafeRawBufferPointer(rebasing: subject[0..<end])
+        defer { pcre2_set_offset_limit_8(context, ~0) }
+        var offset = range.lowerBound
+        var flags: UInt32 = 0
+        var i = 0
+        while i < starts.count {
+            let bound = starts[i]
+            if offset > bound.upperBound || offset > end {
+                i += 1
+                continue
+            }
+            offset = max(offset, bound.lowerBound)
+            pcre2_set_offset_limit_8(context, bound.upperBound)
+            guard let m = try match(view, at: offset, flags: flags) else {
+                if flags != 0 {
+                    // The non-empty retry failed: step past this position.
+                    flags = 0
+                    offset += 1
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            guard try body(m) else { return }
+            offset = m.range.upperBound
+            flags = m.range.isEmpty ? UInt32(PCRE2_NOTEMPTY_ATSTART) | UInt32(PCRE2_ANCHORED) : 0
         }
     }
 

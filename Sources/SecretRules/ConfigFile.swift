@@ -182,7 +182,8 @@ struct ConfigDecoder {
     static let extendKeys = ["useDefault", "disabledRules"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "keywords", "regex", "secretGroup", "shape", "entropy", "path",
-        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "base64Documents", "examples",
+        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "anchor", "maxKeywordDistance", "base64Documents",
+        "examples",
         "negativeExamples", "context", "allowlists", "allowlist",
     ]
     static let contextKeys = ["near", "notNear", "fileMentions", "key", "linesBefore", "linesAfter"]
@@ -338,6 +339,15 @@ struct ConfigDecoder {
             }
         }
         if let e = t["window"] { rule.window = try choice(e, RuleWindow.self, meaning: "how far around a candidate the regex may look") }
+        if let e = t["anchor"] { rule.anchor = try choice(e, RuleAnchor.self, meaning: "where the regex's matches may start") }
+        if let e = t["maxKeywordDistance"] {
+            let n = try integer(e)
+            guard (0...Self.maxKeywordDistanceLimit).contains(n) else {
+                throw ConfigError(path: path, at: e.node.position, "`maxKeywordDistance` is a byte count from 0 to \(Self.maxKeywordDistanceLimit); \(n) is out of range")
+            }
+            rule.maxKeywordDistance = n
+        }
+        try checkAnchor(rule, t, header: header)
         if let e = t["examples"] { rule.examples = try strings(e) }
         if let e = t["negativeExamples"] { rule.negativeExamples = try strings(e) }
         if let e = t["context"] {

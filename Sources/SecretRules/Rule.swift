@@ -112,6 +112,20 @@ public enum RuleWindow: String, Sendable, Hashable, Codable, CaseIterable {
     case multiline
 }
 
+/// Where a rule's matches may start (`anchor` in TOML).
+public enum RuleAnchor: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Anywhere in the window around a keyword hit: the regex is tried at every position. The
+    /// default.
+    case window
+    /// Only where a match can hold one of the rule's keyword hits: at the start of a hit's line, or
+    /// at most `maxKeywordDistance` bytes before a hit's start. The regex is tried at those
+    /// positions only, so its cost follows the hits instead of the bytes around them. A match that
+    /// starts elsewhere (mid-line, farther from its keyword) is not found: declare the anchor only
+    /// for a regex whose every match holds a keyword that near its start, as `rules check` verifies
+    /// on the rule's examples.
+    case keyword
+}
+
 /// What an allowlist regex is matched against.
 public enum AllowlistTarget: String, Sendable, Hashable, Codable {
     /// The secret (capture group) itself. The default.
@@ -202,6 +216,11 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     public var value: ValueForm
     /// How far around a candidate the regex may look.
     public var window: RuleWindow
+    /// Where the regex's matches may start relative to the keyword hits.
+    public var anchor: RuleAnchor
+    /// With `anchor = .keyword`: the most bytes a match's start may lie before the start of the
+    /// keyword hit it holds (unless the match starts at the start of the hit's line).
+    public var maxKeywordDistance: Int?
     /// Words (case-insensitive literals) that mark a document whose values are base64 by
     /// definition, e.g. `kind: Secret` (a Kubernetes Secret's `data:` map). In a buffer containing
     /// one, short base64 values (4 characters and more, written `key: value`) are decoded and
@@ -220,7 +239,8 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         entropy: Double? = nil, path: String? = nil, context: [ContextRequirement] = [],
         decode: Encoding? = nil, decodedRegex: String? = nil, pairWith: String? = nil, allowlists: [Allowlist] = [],
         references: [String] = [], tags: [String] = [], kind: RuleKind = .token, yields: RuleYielding = .never,
-        value: ValueForm = .literal, window: RuleWindow = .line, base64Documents: [String] = [],
+        value: ValueForm = .literal, window: RuleWindow = .line, anchor: RuleAnchor = .window,
+        maxKeywordDistance: Int? = nil, base64Documents: [String] = [],
         examples: [String] = [], negativeExamples: [String] = []
     ) {
         self.id = id
@@ -244,6 +264,8 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.yields = yields
         self.value = value
         self.window = window
+        self.anchor = anchor
+        self.maxKeywordDistance = maxKeywordDistance
         self.base64Documents = base64Documents
         self.examples = examples
         self.negativeExamples = negativeExamples

@@ -180,10 +180,48 @@ public struct RuleChecker {
             }
         }
 
+        problems += checkAnchor(rule, examplesChecked: compiles)
+
         if rule.examples.isEmpty { warning("the rule has no examples; add `examples` with the secret marked «like this»") }
         if rule.negativeExamples.isEmpty { warning("the rule has no negative examples; add near misses to `negativeExamples`") }
         if rule.regex != nil && rule.shape == nil && rule.keywords.isEmpty {
             warning("the regex rule has no keywords, so it runs on every buffer; add `keywords` (literals that always occur near the secret)")
+        }
+        return problems
+    }
+
+    /// `anchor = "keyword"`: the fields it needs, and every example (positive and negative)
+    /// reporting the same spans with the anchor as without it, so a `maxKeywordDistance` too short
+    /// for the rule's own examples is an error rather than a silent miss.
+    private func checkAnchor(_ rule: Rule, examplesChecked: Bool) -> [RuleProblem] {
+        var problems: [RuleProblem] = []
+        func error(_ message: String, example: String? = nil, label: String? = nil) {
+            problems.append(RuleProblem(level: .error, ruleID: rule.id, example: example, exampleLabel: label, message: message))
+        }
+        guard rule.anchor == .keyword else {
+            if rule.maxKeywordDistance != nil { error("maxKeywordDistance is set but anchor is not \"keyword\", so it is never used") }
+            return problems
+        }
+        guard !rule.keywords.isEmpty, rule.regex != nil, rule.shape == nil else {
+            error("anchor = \"keyword\" needs keywords and a regex (and no shape)")
+            return problems
+        }
+        guard let distance = rule.maxKeywordDistance, distance >= 0 else {
+            error("anchor = \"keyword\" needs maxKeywordDistance (bytes from a match's start to its keyword)")
+            return problems
+        }
+        guard examplesChecked else { return problems }
+        var unanchored = rule
+        unanchored.anchor = .window
+        unanchored.maxKeywordDistance = nil
+        let labelled = rule.examples.enumerated().map { ("example \($0.offset + 1)", $0.element) }
+            + rule.negativeExamples.enumerated().map { ("negative example \($0.offset + 1)", $0.element) }
+        for (label, example) in labelled where RuleChecker.markerProblem(example) == nil {
+            let text = ExampleMarker.strip(example).text
+            guard let anchored = try? evaluate(rule, text), let everywhere = try? evaluate(unanchored, text) else { continue }
+            if anchored != everywhere {
+                error("with anchor = \"keyword\" the regex reports \(anchored.count) span(s) here but \(everywhere.count) without it: a match starts more than maxKeywordDistance (\(distance)) bytes before its keyword; raise the distance or drop the anchor", example: example, label: label)
+            }
         }
         return problems
     }

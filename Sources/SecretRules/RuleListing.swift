@@ -37,6 +37,9 @@ extension RuleListing {
             if rule.yields != .never { semantics.append("yields = \(rule.yields.rawValue)") }
             if rule.value != .literal { semantics.append("value = \(rule.value.rawValue)") }
             if rule.window != .line { semantics.append("window = \(rule.window.rawValue)") }
+            if rule.anchor != .window {
+                semantics.append("anchor = \(rule.anchor.rawValue)" + (rule.maxKeywordDistance.map { " (\($0) bytes)" } ?? ""))
+            }
             if !rule.base64Documents.isEmpty { semantics.append("base64Documents = \(rule.base64Documents.joined(separator: ", "))") }
             if !semantics.isEmpty { out += "    \(semantics.joined(separator: "; "))\n" }
             if !rule.tags.isEmpty { out += "    tags: \(rule.tags.joined(separator: ", "))\n" }

@@ -67,6 +67,11 @@ public final class Engine: Sendable {
             if rule.decodedRegex != nil && rule.decode == nil {
                 throw EngineError(ruleID: rule.id, message: "decodedRegex needs decode")
             }
+            if rule.anchor == .keyword {
+                guard !rule.keywords.isEmpty, rule.regex != nil, rule.shape == nil, let d = rule.maxKeywordDistance, d >= 0 else {
+                    throw EngineError(ruleID: rule.id, message: "anchor = \"keyword\" needs keywords, a regex, no shape and maxKeywordDistance")
+                }
+            }
         }
 
         var slots = PatternSlotTable()
@@ -131,7 +136,7 @@ public final class Engine: Sendable {
             compiled.append(CompiledRule(
                 rule: rule,
                 index: index,
-                regexSlot: rule.regex.map { slots.slot($0, options: [.multiline]) },
+                regexSlot: rule.regex.map { slots.slot($0, options: rule.anchor == .keyword ? [.multiline, .startBounds] : [.multiline]) },
                 decodedRegexSlot: rule.decodedRegex.map { slots.slot($0) },
                 pathSlot: rule.path.map { slots.slot($0) },
                 allowlists: rule.allowlists.map { CompiledAllowlist($0, slots: &slots) },
@@ -140,7 +145,8 @@ public final class Engine: Sendable {
                 reach: ruleReach,
                 lines: ruleLines,
                 isPassword: rule.kind == .password,
-                reportsExpression: rule.value == .expression
+                reportsExpression: rule.value == .expression,
+                keywordAnchor: rule.anchor == .keyword ? rule.maxKeywordDistance : nil
             ))
         }
         // Document markers (`base64Documents`): short base64 values in such documents are decoded
@@ -289,11 +295,14 @@ final class CompiledRule: Sendable {
     /// not a literal: the literal-value filters (placeholder words, references, masks, "not a
     /// password") do not apply, since `password` is the commonest such expression.
     let reportsExpression: Bool
+    /// `anchor = "keyword"`: its `maxKeywordDistance`. The regex is tried only at the start of each
+    /// keyword hit's line and up to this many bytes before each hit. Nil: everywhere in the window.
+    let keywordAnchor: Int?
 
     init(
         rule: Rule, index: Int, regexSlot: Int?, decodedRegexSlot: Int?, pathSlot: Int?, allowlists: [CompiledAllowlist],
         contextPrechecks: [ContextPrecheck], shape: TokenShape?, reach: Int, lines: Int, isPassword: Bool,
-        reportsExpression: Bool
+        reportsExpression: Bool, keywordAnchor: Int?
     ) {
         self.rule = rule
         self.index = index
@@ -307,6 +316,7 @@ final class CompiledRule: Sendable {
         self.lines = lines
         self.isPassword = isPassword
         self.reportsExpression = reportsExpression
+        self.keywordAnchor = keywordAnchor
     }
 }
 

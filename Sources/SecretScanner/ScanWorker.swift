@@ -196,7 +196,10 @@ public final class ScanWorker {
                            placement: placement, facts: facts, pass: &pass)
             } else if !hits[rule.index].isEmpty {
                 let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
-                matchRegex(rule, slot: slot, windows: windows, view: view, outer: outer,
+                let starts = rule.keywordAnchor.map {
+                    KeywordAnchor.starts(hits: hits[rule.index], windows: windows, distance: $0, in: buffer)
+                }
+                matchRegex(rule, slot: slot, windows: windows, starts: starts, view: view, outer: outer,
                            placement: placement, facts: facts, pass: &pass)
             }
         }
@@ -267,19 +270,27 @@ public final class ScanWorker {
         }
     }
 
-    /// Runs a regex rule's pattern in each window and considers every match's secret group.
+    /// Runs a regex rule's pattern in each window and considers every match's secret group. With
+    /// `starts` (one list per window, `KeywordAnchor`), matches are tried only from those positions.
     func matchRegex(
-        _ rule: CompiledRule, slot: Int, windows: [Range<Int>], view: View, outer: UnsafeRawBufferPointer,
-        placement: Placement, facts: PrefilterFacts, pass: inout ScanPass
+        _ rule: CompiledRule, slot: Int, windows: [Range<Int>], starts: [[ClosedRange<Int>]]? = nil, view: View,
+        outer: UnsafeRawBufferPointer, placement: Placement, facts: PrefilterFacts, pass: inout ScanPass
     ) {
         guard let (matcher, group) = resolve(rule, slot: slot, pass: &pass) else { return }
         var found: [Match] = []
-        for window in windows {
+        for (w, window) in windows.enumerated() {
             found.removeAll(keepingCapacity: true)
             do {
-                try matcher.forEachMatch(in: view.buffer, range: window) { m in
-                    found.append(m)
-                    return true
+                if let starts {
+                    try matcher.forEachMatch(in: view.buffer, range: window, startingIn: starts[w]) { m in
+                        found.append(m)
+                        return true
+                    }
+                } else {
+                    try matcher.forEachMatch(in: view.buffer, range: window) { m in
+                        found.append(m)
+                        return true
+                    }
                 }
             } catch {
                 // Keep matching after the limit: the rest of the window is matched in segments and

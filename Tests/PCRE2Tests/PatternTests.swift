@@ -95,4 +95,33 @@ struct PatternTests {
         #expect(PCRE2Library.version.hasPrefix("10."))
         _ = PCRE2Library.jitSupported
     }
+
+    /// `forEachMatch(startingIn:)` tries starts only inside the given ranges (a bound is inclusive),
+    /// and with ranges holding every match start it finds what `forEachMatch` finds.
+    @Test(arguments: JITPolicy.allCases)
+    func startBoundsLimitWhereMatchesStart(jit: JITPolicy) throws {
+        let pattern = try Pattern(#"(?m)(?:^|\b)\w+=(\d+)"#, options: [.startBounds], jit: jit)
+        let matcher = pattern.makeMatcher()
+        let subject = Array("a=1 bb=22 ccc=333\ndd=4".utf8)
+        func starts(_ bounds: [ClosedRange<Int>]) throws -> [Int] {
+            let outcome: Result<[Int], MatchError> = subject.withUnsafeBytes { raw in
+                Result { () throws(MatchError) in
+                    var found: [Int] = []
+                    try matcher.forEachMatch(in: raw, range: 0..<raw.count, startingIn: bounds) { found.append($0.range.lowerBound); return true }
+                    return found
+                }
+            }
+            return try outcome.get()
+        }
+        #expect(try starts([4...4]) == [4])
+        #expect(try starts([2...3]) == [])
+        #expect(try starts([0...0, 10...18]) == [0, 10, 18])
+        #expect(try starts([0...(subject.count)]) == pattern.matches(in: subject).map(\.range.lowerBound))
+        // The offset limit does not outlive the call: a plain search afterwards sees every match.
+        #expect(try pattern.matches(in: subject).count == 4)
+        let plain: Result<Match?, MatchError> = subject.withUnsafeBytes { raw in
+            Result { () throws(MatchError) in try matcher.firstMatch(in: raw, from: 1) }
+        }
+        #expect(try plain.get()?.range.lowerBound == 4)
+    }
 }
