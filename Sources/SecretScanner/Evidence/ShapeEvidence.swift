@@ -226,6 +226,8 @@ public enum ShapeEvidence {
     static let applicationFillerWords: Set<String> = [
         "as", "string", "str", "const", "let", "var", "val", "value", "default", "data", "static", "final", "readonly",
         "public", "private", "new", "x", "http", "auth", "header",
+        // Markup around a cell or field: `<td>Application</td><td>v`.
+        "td", "th", "tr", "dd", "dt", "li", "span", "div", "code", "b", "strong",
     ]
 
     /// The ASCII letter runs of `range`, lowercased, split again at lower→upper case changes
