@@ -38,6 +38,8 @@ public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
 public enum Encoding: String, Sendable, Hashable, Codable, CaseIterable {
     case base64
     case url
+    /// String-literal and markup escapes: `\uXXXX`, `\xHH`, `&#NN;`, `&#xHH;` and the like.
+    case escape
 }
 
 /// Words that must, or must not, occur near a candidate for it to count.

@@ -8,6 +8,7 @@ enum Decoding {
         switch encoding {
         case .base64: base64(bytes)
         case .url: percent(bytes).map(\.bytes)
+        case .escape: unescape(bytes).map(\.bytes) ?? bytes
         }
     }
 

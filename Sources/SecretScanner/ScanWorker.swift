@@ -28,6 +28,10 @@ public final class ScanWorker {
     /// For each rule (by index): the shape of its pair partner when that differs from its own
     /// (token ↔ secret). Such rules fall back to `ShapeEvidence` when no context alternative holds.
     let partnerShape: [TokenShape?]
+    /// For each rule (by index): the shape of its pair family's *other* shape when the rule pairs
+    /// with a rule of its own shape (the application token pairs with the API token, which pairs
+    /// with the secret). Such rules fall back to `ShapeEvidence.evaluateApplication`.
+    let companionShape: [TokenShape?]
     /// The automaton id of `sirportly`, when some rule made it a keyword.
     let sirportlyKeywordID: Int?
 
@@ -39,6 +43,13 @@ public final class ScanWorker {
             guard let own = rule.shape, let partnerID = rule.rule.pairWith,
                   let partner = rules.first(where: { $0.rule.id == partnerID })?.shape, partner != own else { return nil }
             return partner
+        }
+        self.companionShape = rules.map { rule in
+            guard let own = rule.shape, let partnerID = rule.rule.pairWith,
+                  let partner = rules.first(where: { $0.rule.id == partnerID }), partner.shape == own,
+                  let otherID = partner.rule.pairWith,
+                  let other = rules.first(where: { $0.rule.id == otherID })?.shape, other != own else { return nil }
+            return other
         }
         self.sirportlyKeywordID = engine.keywordIDs[Array("sirportly".utf8)]
     }
@@ -129,7 +140,11 @@ public final class ScanWorker {
         pass.shapeRunsView = -1
         scanView(View(id: 0, buffer: buffer, mapping: .identity), outer: buffer, placement: placement, pass: &pass)
         scanEncodedViews(buffer, placement: placement, pass: &pass)
+        scanEscapedViews(buffer, firstViewID: Self.firstEscapedViewID, placement: placement, pass: &pass)
     }
+
+    /// Escaped-text views are numbered from here, after any base64 and URL-encoded views.
+    static let firstEscapedViewID = 1 << 40
 
     /// Phase 1 and phase 2 over `view` (the input itself or a decoded part of it); findings are
     /// placed in `outer`.
@@ -392,7 +407,7 @@ public final class ScanWorker {
                 return facts.mentioned[id]
             }
             let mayHold = rule.contextPrechecks.contains(where: { $0.mayHold(in: facts, near: secretRange) })
-            guard mayHold || partnerShape[rule.index] != nil else { return }
+            guard mayHold || partnerShape[rule.index] != nil || companionShape[rule.index] != nil else { return }
             var holds = false
             // The context is read only when an alternative may hold (the evidence model needs none).
             if mayHold {
@@ -421,12 +436,7 @@ public final class ScanWorker {
             }
             if !holds {
                 // No alternative named the value: the evidence around it decides (`ShapeEvidence`).
-                guard let partner = partnerShape[rule.index], let shape = rule.shape,
-                      evidenceMayHold(rule, view: view, facts: facts, pass: &pass),
-                      let found = ShapeEvidence.evaluate(
-                        secretRange, shape: shape, in: buffer, partnerRuns: pass.runs(partner, in: buffer, viewID: view.id),
-                        pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts))
-                else { return }
+                guard let found = shapeEvidence(rule, value: secretRange, view: view, facts: facts, pass: &pass) else { return }
                 evidence += found
             }
         }
@@ -561,7 +571,7 @@ public final class ScanWorker {
     /// Which of two findings of one rule at one range survives deduplication: lower wins.
     static func dedupeRank(_ encoding: Encoding?, _ kubernetesSecret: Bool) -> Int {
         switch encoding {
-        case .url: 0
+        case .url, .escape: 0
         case nil: 1
         case .base64: kubernetesSecret ? 0 : 2
         }

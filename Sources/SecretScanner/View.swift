@@ -19,6 +19,7 @@ struct View {
         case .identity: nil
         case .base64: .base64
         case .percent: .url
+        case .unescaped: .escape
         }
     }
 
@@ -32,6 +33,11 @@ struct View {
         /// `prefix` bytes copied from the input at `prefixStart`, then percent-decoded text whose
         /// byte `i` comes from the input at `origin[i]`; `end` is the end of the encoded range.
         case percent(prefixStart: Int, prefix: Int, origin: [Int], end: Int)
+        /// Text with string-literal and markup escapes undone (`ScanWorker.scanEscapedViews`):
+        /// view byte `i` comes from the input at `origin[i]`; `origin` has one more element, the
+        /// end of the decoded region. Byte `i` was decoded from an escape when
+        /// `origin[i + 1] - origin[i] > 1`.
+        case unescaped(origin: [Int])
 
         var isIdentity: Bool {
             if case .identity = self { return true }
@@ -43,6 +49,9 @@ struct View {
             switch self {
             case .identity: true
             case .base64(_, let prefix, _), .percent(_, let prefix, _, _): range.upperBound > prefix
+            case .unescaped(let origin):
+                // At least one byte of `range` was an escape.
+                range.contains { $0 + 1 < origin.count && origin[$0 + 1] - origin[$0] > 1 }
             }
         }
 
@@ -65,6 +74,8 @@ struct View {
                 if offset < prefix || (offset == prefix && isEnd) { return prefixStart + offset }
                 let i = offset - prefix
                 return i < origin.count ? origin[i] : end
+            case .unescaped(let origin):
+                return origin[min(max(0, offset), origin.count - 1)]
             }
         }
     }

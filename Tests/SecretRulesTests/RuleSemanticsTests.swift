@@ -76,9 +76,10 @@ struct RuleSemanticsTests {
             #expect(rule.kind == .password, "\(rule.id)")
         }
         #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key"])
-        #expect(rules.filter { $0.value == .expression }.map(\.id) == ["password-persisted-by-app"])
+        #expect(rules.filter { $0.value == .expression }.map(\.id) == ["password-persisted-by-app", "password-persisted-in-app-storage"])
         #expect(rules.filter { $0.window == .multiline }.map(\.id).sorted() == [
-            "aws-secret-access-key", "heroku-api-key", "password-in-netrc", "password-in-terraform", "private-key",
+            "aws-secret-access-key", "heroku-api-key", "password-in-csv-export", "password-in-netrc", "password-in-parameter-store",
+            "password-in-terraform", "private-key",
         ])
         let problems = RuleChecker(evaluate: { _, _ in [] }).check(rules)
         #expect(!problems.contains { $0.message.contains("`window`") || $0.message.contains("`kind`") }, "\(problems)")

@@ -28,11 +28,33 @@ extension ScanWorker {
     }
 
     /// Whether `ShapeEvidence` can report anything for `rule` in this view: the rule has a partner
-    /// of the other shape, and the path or the file mentions Sirportly or that partner shape occurs.
+    /// of the other shape (or, for an application token, a pair family with one), and the path or
+    /// the file mentions Sirportly or that other shape occurs.
     func evidenceMayHold(_ rule: CompiledRule, view: View, facts: PrefilterFacts, pass: inout ScanPass) -> Bool {
-        guard let partner = partnerShape[rule.index] else { return false }
+        guard let partner = partnerShape[rule.index] ?? companionShape[rule.index] else { return false }
         if pass.pathMentionsSirportly || mentionsSirportly(facts) { return true }
         return !pass.runs(partner, in: view.buffer, viewID: view.id).isEmpty
+    }
+
+    /// The evidence model's verdict on a shape candidate none of whose context alternatives held:
+    /// `ShapeEvidence.evaluate` for a rule with a partner of the other shape (API token, secret),
+    /// `ShapeEvidence.evaluateApplication` for one paired with a rule of its own shape (the
+    /// application token). Nil: not a finding.
+    func shapeEvidence(
+        _ rule: CompiledRule, value: Range<Int>, view: View, facts: PrefilterFacts, pass: inout ScanPass
+    ) -> [FindingEvidence]? {
+        guard let shape = rule.shape, evidenceMayHold(rule, view: view, facts: facts, pass: &pass) else { return nil }
+        let buffer = view.buffer
+        if let partner = partnerShape[rule.index] {
+            return ShapeEvidence.evaluate(
+                value, shape: shape, in: buffer, partnerRuns: pass.runs(partner, in: buffer, viewID: view.id),
+                pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts))
+        }
+        guard let other = companionShape[rule.index] else { return nil }
+        return ShapeEvidence.evaluateApplication(
+            value, in: buffer, sameShapeRuns: pass.runs(shape, in: buffer, viewID: view.id),
+            otherShapeRuns: pass.runs(other, in: buffer, viewID: view.id),
+            pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts))
     }
 
     func mentionsSirportly(_ facts: PrefilterFacts) -> Bool {

@@ -83,6 +83,64 @@ public enum ShapeEvidence {
         return evidence
     }
 
+    /// The second evidence pass, for application tokens (same shape as an API token, sent as
+    /// `X-Auth-Application`): a token-shaped value whose name no context alternative recognised.
+    /// Only an application word nearest before the value (`app`, `application`, `app_token`,
+    /// `X-Auth-Application`, `SirportlyApp`; on its line or on a label line above, as for
+    /// `evaluate`) says it is the application token rather than the API token, so it is required;
+    /// and it must be confirmed by Sirportly itself nearby:
+    ///
+    /// | evidence | weight | where |
+    /// |---|---|---|
+    /// | `app-word` | 0.4 | the nearest word before the value is `app` or `application` (`app_token` too) |
+    /// | `partner-pair` | 0.4 | another token-shaped value *and* a secret-shaped value within `nearLines` lines: the API token and secret it travels with |
+    /// | `sirportly-mention` | 0.4 in the path or within `nearLines` lines, 0.2 elsewhere in the file | `sirportly` |
+    /// | `id-word` | -0.6 | the nearest word names an id (`app_id`, `application_uuid`, `request`, …) |
+    /// | `uuid-v4` | -0.3 | the value is an RFC 9562 version-4 UUID |
+    ///
+    /// Reported at `threshold` (0.8): an application word plus a nearby pair or a Sirportly mention
+    /// in the path or nearby lines. A mention elsewhere in the file is not enough (0.6), and
+    /// neither is a pair without an application word (an unnamed third token stays with the API
+    /// token rule's evidence).
+    public static func evaluateApplication(
+        _ value: Range<Int>, in buffer: UnsafeRawBufferPointer, sameShapeRuns: [Range<Int>], otherShapeRuns: [Range<Int>],
+        pathMentions: Bool, fileMentions: Bool
+    ) -> [FindingEvidence]? {
+        var score = 0.0
+        var evidence: [FindingEvidence] = []
+        switch nearestWord(before: value, in: buffer, shape: .token, application: true) {
+        case .positive(let weight):
+            score += weight
+            evidence.append(FindingEvidence(id: "app-word", weight: weight))
+        case .negative:
+            return nil
+        case .none:
+            return nil
+        }
+        let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
+        var confirmed = false
+        if pathMentions || ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near) {
+            score += 0.4
+            evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
+            confirmed = true
+        } else if fileMentions {
+            score += 0.2
+            evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.2))
+        }
+        if hasPartner(near: near, excluding: value, runs: sameShapeRuns), hasPartner(near: near, excluding: value, runs: otherShapeRuns) {
+            score += 0.4
+            evidence.append(FindingEvidence(id: "partner-pair", weight: 0.4))
+            confirmed = true
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[value])
+        if let kind = UUIDClassifier.classify(bytes), kind.isRFC9562, kind.version == 4 {
+            score -= 0.3
+            evidence.append(FindingEvidence(id: "uuid-v4", weight: -0.3))
+        }
+        guard confirmed, score >= threshold - 1e-9 else { return nil }
+        return evidence
+    }
+
     enum Word: Equatable {
         case positive(Double)
         case negative
@@ -91,11 +149,13 @@ public enum ShapeEvidence {
 
     /// The word nearest before the value: on its line within `labelReach` bytes, else at the end
     /// of the previous non-blank line when the value starts its line (a label above it).
-    static func nearestWord(before value: Range<Int>, in buffer: UnsafeRawBufferPointer, shape: TokenShape) -> Word {
+    static func nearestWord(
+        before value: Range<Int>, in buffer: UnsafeRawBufferPointer, shape: TokenShape, application: Bool = false
+    ) -> Word {
         var lineStart = value.lowerBound
         while lineStart > 0, buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
         let from = max(lineStart, value.lowerBound - labelReach)
-        let own = classifyWords(in: from..<value.lowerBound, of: buffer, shape: shape)
+        let own = classifyWords(in: from..<value.lowerBound, of: buffer, shape: shape, application: application)
         if own != .none { return own }
         // Nothing but blanks, punctuation and a record's value key (`value:`, `- value =`) before
         // the value: its name sits on the line above (`- name: X` / `value: v`, a label line).
@@ -108,7 +168,9 @@ public enum ShapeEvidence {
             while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
             let line = start..<(end - 1)
             if line.contains(where: { buffer[$0] > 0x20 }) {
-                return classifyWords(in: max(line.lowerBound, line.upperBound - labelReach)..<line.upperBound, of: buffer, shape: shape)
+                return classifyWords(
+                    in: max(line.lowerBound, line.upperBound - labelReach)..<line.upperBound, of: buffer, shape: shape,
+                    application: application)
             }
             end = start
             hops += 1
@@ -119,9 +181,12 @@ public enum ShapeEvidence {
     /// The words a record uses for its value (`- name: X` / `value: v`): they name nothing.
     static let recordValueWords: Set<String> = ["value", "val", "default", "data"]
 
-    static func classifyWords(in range: Range<Int>, of buffer: UnsafeRawBufferPointer, shape: TokenShape) -> Word {
+    static func classifyWords(
+        in range: Range<Int>, of buffer: UnsafeRawBufferPointer, shape: TokenShape, application: Bool = false
+    ) -> Word {
         // The last word of `range` that means something decides.
         let words = words(in: range, of: buffer)
+        if application { return classifyApplicationWords(words) }
         for (n, word) in words.enumerated().reversed() {
             if negativeWords.contains(word) { return .negative }
             switch shape {
@@ -141,6 +206,29 @@ public enum ShapeEvidence {
         }
         return .none
     }
+
+    /// For `evaluateApplication`: the nearest word decides, after declaration and type words
+    /// (`Public Const AppToken As String =`, `application_value <-`): `app`/`application` (also
+    /// before `token` or `key`) is positive, an id word negative, anything else nothing. Only the
+    /// nearest word counts: `App\Support\Gateway->__construct(` names a namespace, not the value.
+    static func classifyApplicationWords(_ words: [String]) -> Word {
+        var n = words.count - 1
+        while n >= 0, applicationFillerWords.contains(words[n]) { n -= 1 }
+        guard n >= 0 else { return .none }
+        let word = words[n]
+        if negativeWords.contains(word) { return .negative }
+        if word == "app" || word == "application" { return .positive(0.4) }
+        if word == "token" || word == "key", n > 0, words[n - 1] == "app" || words[n - 1] == "application" { return .positive(0.4) }
+        return .none
+    }
+
+    /// Words that sit between a name and its value without naming anything.
+    static let applicationFillerWords: Set<String> = [
+        "as", "string", "str", "const", "let", "var", "val", "value", "default", "data", "static", "final", "readonly",
+        "public", "private", "new", "x", "http", "auth", "header",
+        // Markup around a cell or field: `<td>Application</td><td>v`.
+        "td", "th", "tr", "dd", "dt", "li", "span", "div", "code", "b", "strong",
+    ]
 
     /// The ASCII letter runs of `range`, lowercased, split again at lower→upper case changes
     /// (`ApiToken` gives `api`, `token`).
