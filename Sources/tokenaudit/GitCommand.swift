@@ -34,7 +34,7 @@ struct GitScanOptions: ParsableArguments {
     @Flag(help: "Scan blobs that look binary instead of skipping them.")
     var binary = false
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (created with mode 0600).")
@@ -61,6 +61,11 @@ struct GitScanOptions: ParsableArguments {
     @Option(help: "Report only findings this baseline does not record (tokenaudit baseline create); the summary counts the suppressed ones.")
     var baseline: String?
 
+    @Option(help: "A progress line on standard error (blobs, bytes, MB/s, findings, ETA): auto (on a terminal, not in CI, after about a second), always, never.")
+    var progress: ProgressMode = .auto
+
+    @OptionGroup var verification: VerifyArguments
+
     func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
         GitScanRequest(
             mode: mode, directory: repository, configPath: config,
@@ -75,8 +80,13 @@ struct GitScanOptions: ParsableArguments {
         // The fingerprint key and the baseline, as for scan (key file at the directory named).
         let known = try BaselineOptions(baseline: baseline)
             .resolve(into: &request.fingerprintKey, root: request.directory, quiet: quiet)
+        let watch = GitScanWatch(
+            progress: ProgressLine(mode: progress, quiet: quiet, environment: ProcessInfo.processInfo.environment),
+            harvest: verification.enabled ? CredentialPairHarvest() : nil)
+        request.observer = watch
         let report: GitScanReport
         do {
+            defer { watch.finish() }
             report = try GitScan.run(request)
         } catch {
             let prefix = if case .scan(.configuration) = error { "" } else { "tokenaudit: error: " }
@@ -90,6 +100,9 @@ struct GitScanOptions: ParsableArguments {
         var document = report.scanReport(
             tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), roots: [request.directory])
         if let known { document = known.applied(to: document) }
+        let verified = try watch.harvest.map {
+            try GitVerification.apply(to: &document, harvest: $0, arguments: verification, configURL: report.sirportlyURL)
+        }
         let destination: ReportDestination
         do {
             destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
@@ -102,10 +115,13 @@ struct GitScanOptions: ParsableArguments {
         }
         if !quiet {
             if let nothing = report.nothingToScan { StandardStreams.writeError("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
+            // With --verify the summary leads with the live pairs: they are the ones to revoke now.
+            if let verified { StandardStreams.writeError(verified.summaryLine + "\n") }
             if report.commitsScanned > 0 { StandardStreams.writeError("Commits scanned: \(report.commitsScanned)\n") }
             StandardStreams.writeError(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
         }
-        if known == nil ? report.failed : document.failed { throw ExitCode(1) }
+        // A live credential fails the run whatever --fail-on says.
+        if (known == nil ? report.failed : document.failed) || (verified?.live ?? 0) > 0 { throw ExitCode(1) }
     }
 }
 
@@ -178,9 +194,16 @@ struct GitHistoryCommand: ParsableCommand {
     @Argument(help: "Refs or commits to start from.")
     var refs: [String] = []
 
+    @Option(help: "Scan only part I of N of the unique blobs (e.g. 2/4), chosen by a stable hash of the path each was introduced at; join the JSON reports with tokenaudit report merge (docs/SHARDING.md).")
+    var shard: ShardArgument?
+
     func validate() throws {
         if all && !refs.isEmpty { throw ValidationError("use either --all or refs") }
     }
 
-    func run() throws { try options.run(options.request(.history(refs: all ? ["--all"] : refs))) }
+    func run() throws {
+        var request = options.request(.history(refs: all ? ["--all"] : refs))
+        request.shard = shard?.shard
+        try options.run(request)
+    }
 }

@@ -56,6 +56,7 @@ struct BlobScanner {
     let maxSize: Int64
     let scanBinary: Bool
     let redact: Bool
+    var observer: (any GitScanObserver)? = nil
 
     /// The pointer file Git LFS commits instead of the content.
     static let lfsPointerPrefix = Array("version https://git-lfs.github.com/spec/v1\n".utf8)
@@ -77,6 +78,7 @@ struct BlobScanner {
     /// `added` (all when nil).
     func scan(_ content: [UInt8], path: String, added: AddedLines?) -> Outcome {
         let result = worker.scan(content, path: path)
+        if !result.findings.isEmpty { observer?.engineFindings(result.findings, path: path) }
         let findings = result.findings.filter { added?.contains(lines: $0.line, $0.endLine) ?? true }
         let warnings = result.warnings.map { w in "\(path): " + (w.ruleID.map { "rule \($0): \(w.message)" } ?? w.message) }
         guard !findings.isEmpty else { return .scanned([], keys: [], warnings: warnings) }

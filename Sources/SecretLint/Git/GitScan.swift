@@ -48,6 +48,7 @@ public enum GitScan {
         let setup: ScanSetup
         do { setup = try setupResult.value.get() } catch { throw .scan(error) }
         report.failOn = setup.failOn
+        report.sirportlyURL = setup.sirportlyURL
         report.mode = request.mode
         report.stats.rules = setup.rules.count
         report.stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
@@ -126,8 +127,11 @@ public enum GitScan {
         guard !changes.isEmpty else { return }
         let stream = try ObjectStream(runner: runner, requests: changes.map(\.id), maxSize: Int(blobs.maxSize))
         var seen: Set<String> = []
+        blobs.observer?.planned(blobs: changes.count)
         for change in changes {
             guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
+            let reportedBefore = report.findings.count
+            defer { blobs.observer?.scanned(bytes: Int64(object.size), findings: report.findings.count - reportedBefore) }
             if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
                 report.skipped.append(SkippedInput(path: change.path, reason: reason))
                 continue
@@ -245,7 +249,7 @@ struct BlobScannerSource {
         guard case .success(let setup) = setup.value else { throw .unexpectedOutput("setup failed") }
         return BlobScanner(
             worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
-            scanBinary: request.scanBinary, redact: request.redact)
+            scanBinary: request.scanBinary, redact: request.redact, observer: request.observer)
     }
 }
 

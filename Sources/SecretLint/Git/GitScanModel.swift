@@ -63,6 +63,10 @@ public struct GitScanRequest: Sendable {
     public var trustGitEnvironment: Bool
     /// The fingerprint key (`FingerprintKey.resolve`). Nil: a random key for this process.
     public var fingerprintKey: [UInt8]?
+    /// `history` only: scan just this part of the unique blobs (`GitScan.blobs(_:introduced:in:)`).
+    public var shard: Shard?
+    /// Told of the scan's progress and of the engine's findings (`--progress`, `--verify`).
+    public var observer: (any GitScanObserver)?
 
     public init(
         mode: GitScanMode, directory: String = ".", configPath: String? = nil, maxFileSize: Int64? = nil,
@@ -100,6 +104,8 @@ public struct GitScanReport: Sendable {
     public var mode: GitScanMode = .staged
     /// Set when there was nothing to scan (nothing staged, an empty range); the CLI says so.
     public var nothingToScan: String?
+    /// The config's `sirportlyURL` (for `--verify`), unchecked; nil when not set.
+    public var sirportlyURL: String?
 
     public init(
         findings: [GitFinding] = [], skipped: [SkippedInput] = [], warnings: [String] = [], stats: ScanStats = ScanStats(),

@@ -55,8 +55,11 @@ extension GitScan {
                 order.append(entry.newID)
             }
         }
+        order = GitScan.blobs(order, introduced: introduced, in: source.request.shard)
         let headBlobs = try blobsInHead(runner)
         let blobs = try source.scanner()
+        blobs.observer?.planned(blobs: order.count)
+        let scansMessages = source.request.shard?.contains(path: commitMessagePath) ?? true
 
         // Commits first (provenance and messages), then each unique blob once.
         var provenance: [GitProvenance] = Array(repeating: GitProvenance(commit: "", author: "", date: ""), count: commits.count)
@@ -68,7 +71,7 @@ extension GitScan {
             guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
             let commit = GitOutputParser.commit(object.content)
             provenance[index] = GitProvenance(commit: object.id.hex, author: commit.author, date: commit.date)
-            guard case .scanned(let findings, let keys, let warnings) = blobs.scan(commit.message, path: commitMessagePath, added: nil)
+            guard scansMessages, case .scanned(let findings, let keys, let warnings) = blobs.scan(commit.message, path: commitMessagePath, added: nil)
             else { continue }
             report.warnings += warnings
             for (finding, key) in zip(findings, keys) where byFingerprint[finding.fingerprint] == nil {
@@ -79,6 +82,8 @@ extension GitScan {
         for id in order {
             guard let object = try stream.next(), let origin = introduced[id] else { throw .unexpectedOutput("cat-file ended early") }
             let path = GitOutputParser.displayPath(origin.path)
+            let knownBefore = byFingerprint.count
+            defer { blobs.observer?.scanned(bytes: Int64(object.size), findings: byFingerprint.count - knownBefore) }
             if let reason = blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) {
                 report.skipped.append(SkippedInput(path: "\(path) (\(id.short))", reason: reason))
                 continue
@@ -97,6 +102,11 @@ extension GitScan {
             }
         }
         try stream.finish()
+        if source.request.shard != nil, byFingerprint.values.contains(where: {
+            $0.finding.finding.path != commitMessagePath && !valuesInHead.contains(valueOfFingerprint[$0.finding.finding.fingerprint] ?? [])
+        }) {
+            valuesInHead.formUnion(try headValuesOutsideShard(headBlobs, scanned: Set(order), introduced: introduced, runner: runner, blobs: blobs))
+        }
         for (fingerprint, entry) in byFingerprint {
             var finding = entry.finding
             if finding.finding.path != commitMessagePath, let key = valueOfFingerprint[fingerprint] {
