@@ -9,7 +9,7 @@ struct GitShardAndProgressTests {
 
     /// A history with what makes sharding hard: a value kept across versions of a file (reported
     /// once, at its first commit), a value removed from HEAD, a value moved to another path while
-    /// still in HEAD, a secret in a commit message, a binary blob (skipped) and clean files.
+    /// still in HEAD, a value copied into another file of another shard, a secret in a commit message, a binary blob (skipped) and clean files.
     func makeRepository() throws -> GitTree {
         let repo = try GitTree()
         for i in 0..<8 {
@@ -23,7 +23,13 @@ struct GitShardAndProgressTests {
         try repo.tree.write("svc0/.env", PlantedPair(seed: 200).dotenv + "DEBUG=1\n")
         // svc1's pair leaves HEAD; svc2's moves to another path (still in HEAD).
         try repo.git("rm", "-q", "svc1/.env")
+        try repo.tree.mkdir("moved")
         try repo.git("mv", "svc2/.env", "moved/.env")
+        // svc3's pair leaves its path but lives on in another blob at a path of another shard
+        // (for 2, 3 and 5 shards): not removed, and only a shard that also looks at HEAD's other
+        // blobs can tell.
+        try repo.git("rm", "-q", "svc3/.env")
+        try repo.tree.write("elsewhere/config.env", "# copied\n" + PlantedPair(seed: 203).dotenv)
         try repo.git("add", "-A")
         try repo.git("commit", "-q", "-m", "edits\n\n" + PlantedPair(seed: 250).dotenv)
         return repo
@@ -66,6 +72,7 @@ struct GitShardAndProgressTests {
         // The hard cases are in the report: one run says svc1's pair was removed, the moved one not.
         #expect(wholeFindings.contains { $0["file"] as? String == "svc1/.env" && $0["removed"] as? Bool == true })
         #expect(wholeFindings.contains { $0["file"] as? String == "svc2/.env" && $0["removed"] as? Bool == false })
+        #expect(wholeFindings.contains { $0["file"] as? String == "svc3/.env" && $0["removed"] as? Bool == false })
         #expect(wholeFindings.contains { $0["file"] as? String == "<commit message>" })
         let merged = try BinaryRunner.run(["report", "merge", "--format", "json"] + shardFiles.reversed())
         let single = try BinaryRunner.run(["report", "merge", "--format", "json", wholePath])

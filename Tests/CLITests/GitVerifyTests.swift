@@ -22,7 +22,8 @@ struct GitVerifyTests {
         func repository(with pair: PlantedPair) throws -> GitTree {
             let repo = try GitTree()
             try repo.tree.write("one/.env", pair.dotenv)
-            try repo.tree.write("two/.env", pair.dotenv)
+            // Another blob (history reads each blob once), the same pair.
+            try repo.tree.write("two/.env", pair.dotenv + "OTHER=1\n")
             try repo.git("add", "-A")
             if self != .staged { try repo.git("commit", "-q", "-m", "leak") }
             return repo
