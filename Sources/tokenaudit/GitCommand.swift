@@ -13,8 +13,11 @@ struct GitCommand: ParsableCommand {
         abstract: "Scan git input: staged changes (pre-commit), commit ranges (CI), whole history (audits).",
         discussion: """
             Objects are read from the repository with git plumbing, never from the work tree. \
-            Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 error (git missing, not a \
-            repository, unknown or out-of-depth revision, corrupt object, bad config).
+            Every mode takes --baseline, --progress and --verify/--sirportly-url as scan does; \
+            history also takes --shard I/N (docs/SHARDING.md). \
+            Exit codes: 0 no findings at or above --fail-on, 1 findings or a live credential pair \
+            (with --verify, whatever --fail-on says), 2 error (git missing, not a repository, unknown \
+            or out-of-depth revision, corrupt object, bad config, refused Sirportly URL).
             """,
         subcommands: [GitStagedCommand.self, GitRangeCommand.self, GitHistoryCommand.self]
     )

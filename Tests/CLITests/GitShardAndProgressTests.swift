@@ -108,6 +108,7 @@ struct GitShardAndProgressTests {
         #expect(last.contains(" blobs, "))
         #expect(last.contains(" findings") || last.contains(" finding"))
         #expect(last.range(of: #"Scanning: (\d+)/\1 blobs"#, options: .regularExpression) != nil, "\(last)")
+        #expect(last.contains("MB/s") && last.contains(", ETA "), "\(last)")
     }
 
     /// `auto` stays silent when standard error is not a terminal (as in CI, and in these tests).
