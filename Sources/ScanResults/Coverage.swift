@@ -197,6 +197,9 @@ public struct ScanStats: Sendable, Hashable {
     /// Findings left out because a baseline (`--baseline`) already records them; not counted in
     /// `findingsBySeverity`.
     public var suppressedByBaseline: Int = 0
+    /// With `--verify`: unique credential pairs by verification status (every status present,
+    /// zeros included); nil when nothing was asked to verify.
+    public var verifiedPairs: [Verification.Status: Int]?
 
     public init(
         filesScanned: Int = 0, bytesScanned: Int64 = 0, filesIgnored: Int = 0, durationSeconds: Double = 0,

@@ -106,6 +106,14 @@ public struct JSONReporter: Reporter {
             w.field("filesIgnored", stats.filesIgnored)
             w.field("findings", stats.findings)
             if stats.suppressedByBaseline > 0 { w.field("suppressedByBaseline", stats.suppressedByBaseline) }
+            if let pairs = stats.verifiedPairs {
+                // Live first: the pairs to revoke now.
+                w.key("verifiedPairs")
+                w.object { w in
+                    for status in [Verification.Status.live, .restricted, .rejected, .unknown] { w.field(status.rawValue, pairs[status] ?? 0) }
+                    if let errors = pairs[.error], errors > 0 { w.field(Verification.Status.error.rawValue, errors) }
+                }
+            }
             w.key("findingsBySeverity")
             w.object { w in
                 for (severity, count) in stats.findingsBySeverityDescending { w.field(severity.rawValue, count) }

@@ -124,7 +124,9 @@ public enum ReportMerge {
             return Evidence(id: id, weight: weight)
         }
         if let v = item["verification"], let status = v["status"]?.stringValue.flatMap(Verification.Status.init(rawValue:)) {
-            finding.verification = Verification(status: status, detail: v["detail"]?.stringValue)
+            finding.verification = Verification(
+                status: status, detail: v["detail"]?.stringValue, host: v["host"]?.stringValue,
+                checkedAt: v["checkedAt"]?.stringValue)
         }
         return finding
     }

@@ -46,7 +46,14 @@ struct BaselineCommand: ParsableCommand {
         @Flag(name: [.short, .long], help: "No message on standard error.")
         var quiet = false
 
+        @Option(help: ArgumentHelp(
+            "Take the findings from this JSON report instead of scanning (e.g. of git history, or a merged report).",
+            discussion: "The report must have been made under the key later scans use ($TOKENAUDIT_FINGERPRINT_KEY or .tokenaudit-key).",
+            valueName: "report.json"))
+        var fromReport: String?
+
         func validate() throws {
+            if fromReport != nil && !paths.isEmpty { throw ValidationError("use either --from-report or paths") }
             if paths.contains("-") { throw ValidationError("a baseline records files; standard input (-) cannot be part of it") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         }
@@ -54,6 +61,7 @@ struct BaselineCommand: ParsableCommand {
         /// Scans under the repository's key (created when `createKey`) and returns the findings
         /// as a baseline. Errors are printed; exit 2.
         func currentBaseline(createKey: Bool) throws -> Baseline {
+            if let fromReport { return try reportBaseline(fromReport) }
             var request = ScanRequest(
                 paths: paths.isEmpty ? ["."] : paths, configPath: config, useIgnoreFiles: !noIgnore, scanBinary: binary,
                 jobs: jobs)
@@ -86,6 +94,20 @@ struct BaselineCommand: ParsableCommand {
             // The baseline and the key file are not findings of the repository.
             let own: Set<Substring> = [output.split(separator: "/").last ?? "", Substring(FingerprintKey.fileName)]
             return Baseline(findings: report.findings.filter { !own.contains($0.relativePath.split(separator: "/").last ?? "") })
+        }
+
+        /// The findings of the JSON report at `path` as a baseline (its fingerprints as they are).
+        func reportBaseline(_ path: String) throws -> Baseline {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                StandardStreams.writeError("tokenaudit: error: cannot read \(TerminalText.neutralised(path))\n")
+                throw ExitCode(2)
+            }
+            do {
+                return Baseline(findings: try ReportMerge.read(Array(data), path: path).findings)
+            } catch {
+                StandardStreams.writeError(TerminalText.neutralised("\(error)") + "\n")
+                throw ExitCode(2)
+            }
         }
 
         func existingBaseline() throws -> Baseline {

@@ -13,8 +13,11 @@ struct GitCommand: ParsableCommand {
         abstract: "Scan git input: staged changes (pre-commit), commit ranges (CI), whole history (audits).",
         discussion: """
             Objects are read from the repository with git plumbing, never from the work tree. \
-            Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 error (git missing, not a \
-            repository, unknown or out-of-depth revision, corrupt object, bad config).
+            Every mode takes --baseline, --progress and --verify/--sirportly-url as scan does; \
+            history also takes --shard I/N (docs/SHARDING.md). \
+            Exit codes: 0 no findings at or above --fail-on, 1 findings or a live credential pair \
+            (with --verify, whatever --fail-on says), 2 error (git missing, not a repository, unknown \
+            or out-of-depth revision, corrupt object, bad config, refused Sirportly URL).
             """,
         subcommands: [GitStagedCommand.self, GitRangeCommand.self, GitHistoryCommand.self]
     )
@@ -34,7 +37,7 @@ struct GitScanOptions: ParsableArguments {
     @Flag(help: "Scan blobs that look binary instead of skipping them.")
     var binary = false
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (created with mode 0600).")
@@ -73,6 +76,10 @@ struct GitScanOptions: ParsableArguments {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
+    @Option(help: "A progress line on standard error (blobs, bytes, MB/s, findings, ETA): auto (on a terminal, not in CI, after about a second), always, never.")
+    var progress: ProgressMode = .auto
+
+    @OptionGroup var verification: VerifyArguments
 
     func request(_ mode: GitScanMode, trustGitEnvironment: Bool = false) -> GitScanRequest {
         GitScanRequest(
@@ -88,8 +95,13 @@ struct GitScanOptions: ParsableArguments {
         // The fingerprint key and the baseline, as for scan (key file at the directory named).
         let known = try BaselineOptions(baseline: baseline)
             .resolve(into: &request.fingerprintKey, root: request.directory, quiet: quiet)
+        let watch = GitScanWatch(
+            progress: ProgressLine(mode: progress, quiet: quiet, environment: ProcessInfo.processInfo.environment),
+            harvest: verification.enabled ? CredentialPairHarvest() : nil)
+        request.observer = watch
         let report: GitScanReport
         do {
+            defer { watch.finish() }
             report = try GitScan.run(request)
         } catch {
             let prefix = if case .scan(.configuration) = error { "" } else { "tokenaudit: error: " }
@@ -103,6 +115,9 @@ struct GitScanOptions: ParsableArguments {
         var document = report.scanReport(
             tool: ToolInfo(name: "tokenaudit", version: TokenAudit.toolVersion), roots: [request.directory])
         if let known { document = known.applied(to: document) }
+        let verified = try watch.harvest.map {
+            try GitVerification.apply(to: &document, harvest: $0, arguments: verification, configURL: report.sirportlyURL)
+        }
         let destination: ReportDestination
         do {
             destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
@@ -115,6 +130,8 @@ struct GitScanOptions: ParsableArguments {
         }
         if !quiet {
             if let nothing = report.nothingToScan { StandardStreams.writeError("tokenaudit: \(TerminalText.neutralised(nothing))\n") }
+            // With --verify the summary leads with the live pairs: they are the ones to revoke now.
+            if let verified { StandardStreams.writeError(verified.summaryLine + "\n") }
             if report.commitsScanned > 0 { StandardStreams.writeError("Commits scanned: \(report.commitsScanned)\n") }
             StandardStreams.writeError(SummaryReporter(color: colorAllowed && isatty(2) == 1).format(document.summary))
         }
@@ -129,7 +146,8 @@ struct GitScanOptions: ParsableArguments {
             StandardStreams.writeError("tokenaudit: error: incomplete coverage, exit status 2\(hint)\n")
             throw ExitCode(2)
         }
-        if known == nil ? report.failed : document.failed { throw ExitCode(1) }
+        // A live credential fails the run whatever --fail-on says.
+        if (known == nil ? report.failed : document.failed) || (verified?.live ?? 0) > 0 { throw ExitCode(1) }
     }
 }
 
@@ -202,9 +220,16 @@ struct GitHistoryCommand: ParsableCommand {
     @Argument(help: "Refs or commits to start from.")
     var refs: [String] = []
 
+    @Option(help: "Scan only part I of N of the unique blobs (e.g. 2/4), chosen by a stable hash of the path each was introduced at; join the JSON reports with tokenaudit report merge (docs/SHARDING.md).")
+    var shard: ShardArgument?
+
     func validate() throws {
         if all && !refs.isEmpty { throw ValidationError("use either --all or refs") }
     }
 
-    func run() throws { try options.run(options.request(.history(refs: all ? ["--all"] : refs))) }
+    func run() throws {
+        var request = options.request(.history(refs: all ? ["--all"] : refs))
+        request.shard = shard?.shard
+        try options.run(request)
+    }
 }

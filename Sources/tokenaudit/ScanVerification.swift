@@ -130,6 +130,7 @@ enum ScanVerification {
             report.findings[index].verification = map.verification(
                 fingerprint: report.findings[index].fingerprint, group: report.findings[index].group)
         }
+        report.summary.stats.verifiedPairs = map.counts.byStatus
         let elapsed = ContinuousClock.now - start
         report.summary.stats.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         do {
@@ -158,6 +159,11 @@ enum ScanVerification {
 /// Unique credential pairs by verification status.
 struct VerifiedPairs: Sendable {
     var live = 0, restricted = 0, rejected = 0, unknown = 0
+
+    /// The counts as the JSON report's `stats.verifiedPairs`.
+    var byStatus: [Verification.Status: Int] {
+        [.live: live, .restricted: restricted, .rejected: rejected, .unknown: unknown]
+    }
 
     /// `N live Sirportly credential pairs (restricted N, rejected N, unknown N)`: live first.
     var summaryLine: String {

@@ -56,6 +56,7 @@ struct BlobScanner {
     let maxSize: Int64
     let scanBinary: Bool
     let redact: Bool
+    var observer: (any GitScanObserver)? = nil
 
     /// The pointer file Git LFS commits instead of the content.
     static let lfsPointerPrefix = Array("version https://git-lfs.github.com/spec/v1\n".utf8)
@@ -79,6 +80,7 @@ struct BlobScanner {
     /// `added` (all when nil).
     func scan(_ content: [UInt8], path: String, added: AddedLines?) -> Outcome {
         let result = worker.scan(content, path: path)
+        if !result.findings.isEmpty { observer?.engineFindings(result.findings, path: path) }
         let findings = result.findings.filter { added?.contains(lines: $0.line, $0.endLine) ?? true }
         // The engine's messages already name the rule.
         let warnings = result.warnings.map { "\(path): \($0.message)" }

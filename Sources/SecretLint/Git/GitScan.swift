@@ -54,6 +54,7 @@ public enum GitScan {
         let setup: ScanSetup
         do { setup = try setupResult.value.get() } catch { throw .scan(error) }
         report.failOn = setup.failOn
+        report.sirportlyURL = setup.sirportlyURL
         report.mode = request.mode
         report.stats.rules = setup.rules.count
         report.stats.jit = request.jit == .ifAvailable && PCRE2Library.jitSupported
@@ -108,15 +109,19 @@ public enum GitScan {
         return changes
     }
 
-    /// Reads the changes' blobs in one `cat-file --batch` and scans each.
+    /// Reads the changes' blobs in one `cat-file --batch` and scans each. `announce`: tell the
+    /// observer how many blobs there are (false when the caller already counted them).
     static func scanChanges(
         _ changes: [Change], runner: GitRunner, blobs: BlobScanner, provenance: [String: GitProvenance],
-        seen: inout Set<String>, report: inout GitScanReport
+        seen: inout Set<String>, report: inout GitScanReport, announce: Bool = true
     ) throws(GitError) {
         guard !changes.isEmpty else { return }
         let stream = try ObjectStream(runner: runner, requests: changes.map(\.id), maxSize: Int(clamping: blobs.maxSize))
+        if announce { blobs.observer?.planned(blobs: changes.count) }
         for change in changes {
             guard let object = try stream.next() else { throw .unexpectedOutput("cat-file ended early") }
+            let reportedBefore = report.findings.count
+            defer { blobs.observer?.scanned(bytes: Int64(object.size), findings: report.findings.count - reportedBefore) }
             scanBlob(
                 object.content, size: object.size, tooLarge: object.tooLarge, path: change.path, added: change.added,
                 provenance: change.commit.flatMap { provenance[$0] }, blobs: blobs, seen: &seen, report: &report)
@@ -258,7 +263,7 @@ struct BlobScannerSource {
     private func scanner(_ setup: ScanSetup) -> BlobScanner {
         BlobScanner(
             worker: setup.engine.makeWorker(), maxSize: setup.maxFileSize ?? GitScanRequest.defaultMaxBlobSize,
-            scanBinary: request.scanBinary, redact: request.redact)
+            scanBinary: request.scanBinary, redact: request.redact, observer: request.observer)
     }
 }
 

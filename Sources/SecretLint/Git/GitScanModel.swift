@@ -66,6 +66,10 @@ public struct GitScanRequest: Sendable {
     /// Threads scanning blobs in `history` (nil: one per processor). The report is the same for
     /// any number.
     public var jobs: Int?
+    /// `history` only: scan just this part of the unique blobs (`GitScan.blobs(_:introduced:in:)`).
+    public var shard: Shard?
+    /// Told of the scan's progress and of the engine's findings (`--progress`, `--verify`).
+    public var observer: (any GitScanObserver)?
 
     public init(
         mode: GitScanMode, directory: String = ".", configPath: String? = nil, maxFileSize: Int64? = nil,
@@ -106,6 +110,8 @@ public struct GitScanReport: Sendable {
     public var mode: GitScanMode = .staged
     /// Set when there was nothing to scan (nothing staged, an empty range); the CLI says so.
     public var nothingToScan: String?
+    /// The config's `sirportlyURL` (for `--verify`), unchecked; nil when not set.
+    public var sirportlyURL: String?
 
     public init(
         findings: [GitFinding] = [], skipped: [SkippedInput] = [], warnings: [String] = [], stats: ScanStats = ScanStats(),

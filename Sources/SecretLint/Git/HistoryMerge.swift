@@ -10,6 +10,10 @@ final class HistoryRequestQueue: Sendable {
         var outcome: Result<Void, GitError>?
         var submodules: [[UInt8]] = []
         var seenSubmodules: Set<[UInt8]> = []
+        var blobsRequested = 0
+        var requestedBlobs: Set<ObjectID> = []
+        var listingComplete = false
+        var introducedPaths: [ObjectID: [UInt8]] = [:]
     }
 
     private let state = Mutex(State())
@@ -17,9 +21,30 @@ final class HistoryRequestQueue: Sendable {
     private let signal = DispatchSemaphore(value: 0)
 
     func append(_ request: GitScan.HistoryRequest) {
-        state.withLock { $0.requests.append(request) }
+        state.withLock { state in
+            state.requests.append(request)
+            if case .blob(let id, _, _) = request {
+                state.blobsRequested += 1
+                state.requestedBlobs.insert(id)
+            }
+        }
         signal.signal()
     }
+
+    /// A blob first seen at `path` (recorded for sharded scans, whether or not it is asked for).
+    func noteIntroduction(_ id: ObjectID, path: [UInt8]) {
+        state.withLock { $0.introducedPaths[id] = path }
+    }
+
+    /// The log has been read to its end: every blob request is queued.
+    func noteListingComplete() { state.withLock { $0.listingComplete = true } }
+
+    /// The number of blobs asked for, once the log has been listed to its end (nil before).
+    var blobsListed: Int? { state.withLock { $0.listingComplete ? $0.blobsRequested : nil } }
+    /// Every blob asked for.
+    var requestedBlobs: Set<ObjectID> { state.withLock { $0.requestedBlobs } }
+    /// Where each new blob was first seen (sharded scans only).
+    var introducedPaths: [ObjectID: [UInt8]] { state.withLock { $0.introducedPaths } }
 
     /// A submodule path (gitlink) met in the log; each path is kept once.
     func noteSubmodule(_ path: [UInt8]) {
@@ -72,6 +97,19 @@ struct HistoryMerge {
     private var valueOfFingerprint: [String: [UInt8]] = [:]
 
     init(headBlobs: Set<ObjectID>) { self.headBlobs = headBlobs }
+
+    /// Distinct findings so far.
+    var findingCount: Int { byFingerprint.count }
+
+    /// Whether some finding in a file (not a message) holds a value no scanned HEAD blob holds.
+    var hasValuesNotKnownInHead: Bool {
+        byFingerprint.contains { fingerprint, entry in
+            entry.finding.finding.path != GitScan.commitMessagePath && !valuesInHead.contains(valueOfFingerprint[fingerprint] ?? [])
+        }
+    }
+
+    /// Values found in HEAD blobs scanned elsewhere (another shard's).
+    mutating func noteValuesInHead(_ values: Set<[UInt8]>) { valuesInHead.formUnion(values) }
 
     /// Merges the outcome of `request` (whose object was `size` bytes) into `report`.
     mutating func apply(_ outcome: BlobScanner.Outcome, of request: GitScan.HistoryRequest, size: Int, report: inout GitScanReport) {

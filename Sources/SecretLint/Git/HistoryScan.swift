@@ -35,6 +35,12 @@ extension GitScan {
         case blob(ObjectID, path: [UInt8], commitIndex: Int)
     }
 
+    /// Where a blob first appeared (the HEAD check across shards scans it under that path).
+    struct Introduction {
+        var path: [UInt8]
+        var commitIndex: Int
+    }
+
     /// What a scan thread is given: one blob or commit message.
     struct HistoryItem: Sendable {
         var content: [UInt8]
@@ -65,8 +71,10 @@ extension GitScan {
         let blobs = try source.scanner()
         let stream = try ObjectStream(runner: runner, maxSize: Int(clamping: blobs.maxSize))
         let requests = HistoryRequestQueue()
+        let shard = source.request.shard
+        let scansMessages = shard?.contains(path: commitMessagePath) ?? true
         let logThread = JoinableThread { [requestFD = stream.requestDescriptor, logFD = log.stdoutFD] in
-            requests.finish(readingLog(logFD, requestFD: requestFD, into: requests))
+            requests.finish(readingLog(logFD, requestFD: requestFD, shard: shard, into: requests))
         }
         let jobs = max(1, source.request.jobs ?? onlineProcessorCount())
         let pool = OrderedWorkPool<HistoryItem, BlobScanner.Outcome>(
@@ -83,12 +91,25 @@ extension GitScan {
         var pending: [Int: (request: HistoryRequest, bytes: Int)] = [:]
         var submitted = 0, taken = 0, bytesInFlight = 0
         let window = jobs * historyWindowPerJob
+        var announcedPlan = false
+        /// Merges one result and tells the observer (progress) about blobs; the number of blobs is
+        /// announced once the log thread has listed them all.
+        func apply(_ outcome: BlobScanner.Outcome, _ entry: (request: HistoryRequest, bytes: Int)) {
+            let before = merge.findingCount
+            merge.apply(outcome, of: entry.request, size: entry.bytes, report: &report)
+            guard let observer = blobs.observer else { return }
+            if !announcedPlan, let listed = requests.blobsListed {
+                observer.planned(blobs: listed)
+                announcedPlan = true
+            }
+            if case .blob = entry.request { observer.scanned(bytes: Int64(entry.bytes), findings: merge.findingCount - before) }
+        }
         func takeBack(waitingForRoom: Bool) {
             while taken < submitted {
                 let full = submitted - taken >= window || bytesInFlight > historyByteBudget
                 guard let outcome = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
                 let entry = pending.removeValue(forKey: taken)!
-                merge.apply(outcome, of: entry.request, size: entry.bytes, report: &report)
+                apply(outcome, entry)
                 bytesInFlight -= entry.bytes
                 taken += 1
             }
@@ -108,8 +129,9 @@ extension GitScan {
             case .commit:
                 let commit = GitOutputParser.commit(object.content)
                 merge.provenance.append(GitProvenance(commit: object.id.hex, author: commit.author, date: commit.date))
+                let message = scansMessages ? commit.message : []
                 item = HistoryItem(
-                    content: commit.message, size: commit.message.count, tooLarge: false, path: commitMessagePath, isMessage: true)
+                    content: message, size: message.count, tooLarge: false, path: commitMessagePath, isMessage: true)
             case .blob(_, let path, _):
                 item = HistoryItem(
                     content: object.content, size: object.size, tooLarge: object.tooLarge, path: GitOutputParser.displayPath(path),
@@ -128,7 +150,7 @@ extension GitScan {
         }
         while taken < submitted {
             let entry = pending.removeValue(forKey: taken)!
-            merge.apply(pool.result(taken), of: entry.request, size: entry.bytes, report: &report)
+            apply(pool.result(taken), entry)
             taken += 1
         }
         pool.close()
@@ -146,6 +168,13 @@ extension GitScan {
         }
         try stream.finish()
         report.skipped += requests.submodules.map { SkippedInput(path: GitOutputParser.displayPath($0), reason: .submodule) }
+        if shard != nil, merge.hasValuesNotKnownInHead {
+            // A value this shard found may sit in a HEAD blob another shard scans: read those (only
+            // to decide `removed` exactly as one run would).
+            let introduced = requests.introducedPaths.mapValues { Introduction(path: $0, commitIndex: 0) }
+            merge.noteValuesInHead(try headValuesOutsideShard(
+                headBlobs, scanned: requests.requestedBlobs, introduced: introduced, runner: runner, blobs: blobs))
+        }
         report.findings = merge.findings()
         report.commitsScanned = merge.provenance.count
         report.stats.jobs = jobs
@@ -155,7 +184,12 @@ extension GitScan {
     /// The log thread: parses `git log --format=%x01%H --raw -z` from `logFD` as git writes it and
     /// writes the id of each new commit and each blob not seen before to `requestFD` (which it
     /// closes), queueing each request in `requests` before writing it.
-    static func readingLog(_ logFD: Int32, requestFD: Int32, into requests: HistoryRequestQueue) -> Result<Void, GitError> {
+    /// With a `shard`, only the blobs introduced at a path of that shard are asked for; every new
+    /// blob's introducing path is recorded (`HistoryRequestQueue.introducedPaths`) for the HEAD
+    /// check across shards.
+    static func readingLog(
+        _ logFD: Int32, requestFD: Int32, shard: Shard? = nil, into requests: HistoryRequestQueue
+    ) -> Result<Void, GitError> {
         JoinableThread.ignoreBrokenPipes()
         defer { close(requestFD) }
         let reader = PipeReader(fd: logFD)
@@ -187,10 +221,15 @@ extension GitScan {
                     continue
                 }
                 if seenBlobs.insert(entry.newID).inserted {
+                    if let shard {
+                        requests.noteIntroduction(entry.newID, path: entry.path)
+                        guard shard.contains(path: GitOutputParser.displayPath(entry.path)) else { continue }
+                    }
                     requests.append(.blob(entry.newID, path: entry.path, commitIndex: commit))
                     try writer.request(entry.newID)
                 }
             }
+            requests.noteListingComplete()
             try writer.flush()
             return .success(())
         } catch {

@@ -41,11 +41,18 @@ extension GitScan {
         var sectionCount = 0
         var seen: Set<String> = []
         var unreadable: [Change] = []
+        // Progress counts every staged entry once: here, or in `scanChanges` for those read there.
+        blobs.observer?.planned(blobs: entries.count)
         func take(_ section: WholeFilePatch.Section) {
             defer { sectionCount += 1 }
             guard sectionCount < entries.count else { return }
             let entry = entries[sectionCount]
-            if let change = scanStaged(entry, section, blobs: blobs, seen: &seen, report: &report) { unreadable.append(change) }
+            let before = report.findings.count
+            if let change = scanStaged(entry, section, blobs: blobs, seen: &seen, report: &report) {
+                unreadable.append(change)
+            } else {
+                blobs.observer?.scanned(bytes: Int64(section.size), findings: report.findings.count - before)
+            }
         }
         while let line = reader.line() {
             if let section = patch.consume(line[...]) { take(section) }
@@ -54,16 +61,19 @@ extension GitScan {
         try finish(child, reader: reader)
         if sectionCount != entries.count {
             report.warnings.append("could not pair git's diff with its \(entries.count) staged files; scanning every line of the unpaired ones")
-            for entry in entries.dropFirst(sectionCount) where !entry.isDeletion && !entry.newID.isNull {
+            for entry in entries.dropFirst(sectionCount) {
                 let path = GitOutputParser.displayPath(entry.path)
-                if entry.isSubmodule {
+                if entry.isDeletion || entry.newID.isNull {
+                    blobs.observer?.scanned(bytes: 0, findings: 0)
+                } else if entry.isSubmodule {
+                    blobs.observer?.scanned(bytes: 0, findings: 0)
                     report.skipped.append(SkippedInput(path: path, reason: .submodule))
                 } else {
                     unreadable.append(Change(id: entry.newID, path: path, added: nil, commit: nil))
                 }
             }
         }
-        try scanChanges(unreadable, runner: runner, blobs: blobs, provenance: [:], seen: &seen, report: &report)
+        try scanChanges(unreadable, runner: runner, blobs: blobs, provenance: [:], seen: &seen, report: &report, announce: false)
         return report
     }
 

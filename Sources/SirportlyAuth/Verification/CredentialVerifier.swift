@@ -16,6 +16,9 @@ import NIOHTTP1
 ///   TLS certificates are verified.
 /// - At most `maxConcurrentRequests` requests in flight and at most `requestsPerSecond` starts per
 ///   second to the host; each request has a `timeout` (a timeout is `unknown`, never `rejected`).
+/// - Connecting has its own, shorter `connectTimeout`, and a connection that fails (refused, no
+///   route, DNS) is not retried: the pair is `unknown` with the reason at once, instead of after
+///   the whole request `timeout` spent retrying.
 /// - Each unique pair is sent exactly once per call, however often it appears in the input.
 /// - Results hold no credential and nothing is written to disk; the caller keeps the map in memory.
 public struct CredentialVerifier: Sendable {
@@ -29,17 +32,20 @@ public struct CredentialVerifier: Sendable {
         public var requestsPerSecond: Double
         /// Time allowed for one request, from connecting to the end of the response.
         public var timeout: Duration
+        /// Time allowed to establish the connection (at most `timeout`).
+        public var connectTimeout: Duration
         /// The most response body read to classify a refusal.
         public var maxBodyBytes: Int
 
         public init(
             endpoint: SirportlyEndpoint = .hosted, maxConcurrentRequests: Int = 4, requestsPerSecond: Double = 5,
-            timeout: Duration = .seconds(10), maxBodyBytes: Int = 64 * 1024
+            timeout: Duration = .seconds(10), connectTimeout: Duration = .seconds(3), maxBodyBytes: Int = 64 * 1024
         ) {
             self.endpoint = endpoint
             self.maxConcurrentRequests = max(1, maxConcurrentRequests)
             self.requestsPerSecond = requestsPerSecond > 0 ? requestsPerSecond : 1
             self.timeout = timeout
+            self.connectTimeout = min(connectTimeout, timeout)
             self.maxBodyBytes = max(0, maxBodyBytes)
         }
 
@@ -99,16 +105,22 @@ public struct CredentialVerifier: Sendable {
 
     /// The HTTP client settings that keep credentials at the endpoint.
     static func clientConfiguration(_ configuration: Configuration) -> HTTPClient.Configuration {
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.timeout.components.seconds) * 1_000_000_000
-            + configuration.timeout.components.attoseconds / 1_000_000_000)
+        var pool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.maxConcurrentRequests)
+        // A failed connection is an answer (`unknown`, with why), not something to retry until
+        // the request's deadline.
+        pool.retryConnectionEstablishment = false
         return HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: HTTPClient.Configuration.Timeout(connect: timeout, read: timeout),
-            connectionPool: HTTPClient.Configuration.ConnectionPool(
-                idleTimeout: .seconds(30),
-                concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.maxConcurrentRequests),
+            timeout: HTTPClient.Configuration.Timeout(
+                connect: timeAmount(configuration.connectTimeout), read: timeAmount(configuration.timeout)),
+            connectionPool: pool,
             proxy: nil,
             decompression: .disabled)
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Sends the verification call for one pair and classifies the answer.
@@ -122,9 +134,7 @@ public struct CredentialVerifier: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "tokenaudit-verify")
         request.body = .bytes(ByteBuffer())
-        let deadline = NIODeadline.now() + .nanoseconds(
-            Int64(configuration.timeout.components.seconds) * 1_000_000_000
-                + configuration.timeout.components.attoseconds / 1_000_000_000)
+        let deadline = NIODeadline.now() + timeAmount(configuration.timeout)
         do {
             let response = try await client.execute(request, deadline: deadline)
             var body = ByteBuffer()
@@ -140,7 +150,9 @@ public struct CredentialVerifier: Sendable {
                 status: Int(response.status.code), body: body.readableBytesView)
         } catch let error as HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
+            case .connectTimeout:
+                return .unknown(reason: "connect timeout")
+            case .deadlineExceeded, .readTimeout, .getConnectionFromPoolTimeout:
                 return .unknown(reason: "timeout")
             default:
                 return .unknown(reason: "network error")
@@ -153,7 +165,12 @@ public struct CredentialVerifier: Sendable {
     /// A short, credential-free description of a transport error.
     static func describe(_ error: any Error) -> String {
         if error is CancellationError { return "cancelled" }
-        if let io = error as? IOError { return "network error (errno \(io.errnoCode))" }
+        if let io = error as? IOError {
+            return io.errnoCode == ECONNREFUSED ? "connection refused" : "network error (errno \(io.errnoCode))"
+        }
+        // NIO reports a refused connect as NIOConnectionError (NIOPosix) listing each address's
+        // IOError; its description is read only to pick one of our fixed reasons.
+        if String(describing: error).lowercased().contains("connection refused") { return "connection refused" }
         return "network error"
     }
 }
