@@ -40,7 +40,8 @@ struct KeywordAnchorTests {
     /// line start) is not found, one within it is.
     @Test(arguments: [(8, false), (64, true)])
     func distanceBoundsWhereAMatchMayStart(distance: Int, found: Bool) throws {
-        let text = "<dataSource url=\"jdbc\" user=\"sa\" password=\"Hn7Jm4Ku1Yt9\"/>\n"
+        // The element does not start the line: a line start is always a permitted match start.
+        let text = "x <dataSource url=\"jdbc\" user=\"sa\" password=\"Hn7Jm4Ku1Yt9\"/>\n"
         let result = try scan(text, rules: [Self.rule(anchored: true, distance: distance)])
         #expect(result.findings.isEmpty == !found)
     }
