@@ -70,6 +70,20 @@ struct VerifyCommandTests {
         #expect(out.stdout.contains("verified: LIVE against"))
     }
 
+    /// A live pair fails the run whatever `--fail-on` says: in a test-fixture path the pair is
+    /// only `high`, below `--fail-on critical`, so a rejected pair passes and a live one fails.
+    @Test(arguments: [(200, 1), (401, 0)])
+    func livePairFailsTheRunAboveFailOn(status: Int, exit: Int32) async throws {
+        let server = try await Self.server(status: status)
+        let tree = try ScanTree()
+        try tree.write("tests/fixtures/sirportly.env", PlantedPair().dotenv)
+        let out = try tree.scan([".", "--format", "json", "--fail-on", "critical", "--verify", "--sirportly-url", server.baseURL])
+        try await server.stop()
+        let severities = Set(try out.findings().compactMap { $0["severity"] as? String })
+        #expect(!severities.isEmpty && !severities.contains("critical"), "\(severities)")
+        #expect(out.status == exit, "\(out.stderr)")
+    }
+
     @Test func withoutVerifyNothingIsSent() async throws {
         let server = try await Self.server(status: 200)
         let tree = try ScanTree()
