@@ -118,13 +118,13 @@ struct GitScanOptions: ParsableArguments {
         let verified = try watch.harvest.map {
             try GitVerification.apply(to: &document, harvest: $0, arguments: verification, configURL: report.sirportlyURL)
         }
-        let destination: ReportDestination
+        let destination = try ReportDestination.opened(output)
         do {
-            destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
             var reporter = format.makeReporter(output: destination, options: ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1))
             try document.replay(into: &reporter)
             try destination.commit()
         } catch {
+            destination.discard()
             StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
             throw ExitCode(2)
         }

@@ -61,13 +61,7 @@ struct ReportCommand: ParsableCommand {
             }
             let merged = ReportMerge.merge(parsed, failOn: failOn)
             let colorAllowed = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-            let destination: ReportDestination
-            do {
-                destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
-            } catch {
-                StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
-                throw ExitCode(2)
-            }
+            let destination = try ReportDestination.opened(output)
             do {
                 var reporter = format.makeReporter(
                     output: destination, options: ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1))

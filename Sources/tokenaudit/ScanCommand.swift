@@ -149,13 +149,7 @@ struct ScanCommand: ParsableCommand {
         let resolved = try reporting.resolve(into: &request, quiet: quiet)
         let environment = ProcessInfo.processInfo.environment
         let colorAllowed = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-        let destination: ReportDestination
-        do {
-            destination = try output.map(ReportDestination.privateFile) ?? .standardOutput()
-        } catch {
-            StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
-            throw ExitCode(2)
-        }
+        let destination = try ReportDestination.opened(output)
         let options = ReporterOptions(color: colorAllowed && output == nil && isatty(1) == 1)
         let reporterSink = CommandSink(reporter: format.makeReporter(output: destination, options: options))
         var sink = BaselineFilter(

@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import SecretReport
 
 /// Where `scan` writes its report, as a `ReportOutput`: standard output, or a private file.
@@ -25,6 +26,17 @@ final class ReportDestination: ReportOutput {
 
     static func standardOutput() -> ReportDestination {
         ReportDestination(fd: 1, temporaryPath: nil, finalPath: nil)
+    }
+
+    /// `-o PATH` as a private file, or standard output without one; a destination that cannot be
+    /// opened is one line on standard error and exit status 2 (what every reporting command does).
+    static func opened(_ output: String?) throws -> ReportDestination {
+        do {
+            return try output.map(privateFile) ?? standardOutput()
+        } catch {
+            StandardStreams.writeError("tokenaudit: error: cannot write \(TerminalText.neutralised(output ?? "-")): \(error)\n")
+            throw ExitCode(2)
+        }
     }
 
     /// A new temporary file beside `path`, renamed to `path` by `commit()`. A `path` that is a

@@ -66,7 +66,8 @@ public struct GitScanRequest: Sendable {
     /// Threads scanning blobs in `history` (nil: one per processor). The report is the same for
     /// any number.
     public var jobs: Int?
-    /// `history` only: scan just this part of the unique blobs (`GitScan.blobs(_:introduced:in:)`).
+    /// `history` only: scan just the unique blobs introduced at a path of this shard (`Shard.contains(path:)`),
+    /// and the commit messages when the shard holds the path `<commit message>`.
     public var shard: Shard?
     /// Told of the scan's progress and of the engine's findings (`--progress`, `--verify`).
     public var observer: (any GitScanObserver)?

@@ -22,23 +22,11 @@ extension GitScanObserver {
 }
 
 extension GitScan {
-    /// The part of `history`'s unique blobs that belongs to `shard`: a blob goes with the path it
-    /// was introduced at (`Shard.contains(path:)`, the path as reports show it). Every finding's
-    /// fingerprint is keyed by that path, so all versions of a value at one path fall in one shard
-    /// and its earliest commit is the same as in one run; commit messages go with the path
-    /// `<commit message>`.
-    static func blobs(_ order: [ObjectID], introduced: [ObjectID: Introduction], in shard: Shard?) -> [ObjectID] {
-        guard let shard else { return order }
-        return order.filter { id in
-            introduced[id].map { shard.contains(path: GitOutputParser.displayPath($0.path)) } ?? true
-        }
-    }
-
     /// The values (rule id + secret) in HEAD's blobs that `history` did not scan because another
     /// shard holds them, scanned here only to decide `removed` exactly as one run would. Read only
     /// when some finding of this shard is not otherwise known to be in HEAD.
     static func headValuesOutsideShard(
-        _ headBlobs: Set<ObjectID>, scanned: Set<ObjectID>, introduced: [ObjectID: Introduction], runner: GitRunner,
+        _ headBlobs: Set<ObjectID>, scanned: Set<ObjectID>, introducedAt: [ObjectID: [UInt8]], runner: GitRunner,
         blobs: BlobScanner
     ) throws(GitError) -> Set<[UInt8]> {
         let others = headBlobs.subtracting(scanned).sorted { $0.hex < $1.hex }
@@ -48,7 +36,7 @@ extension GitScan {
         while let object = try stream.next() {
             if blobs.skipReason(size: object.size, content: object.content, tooLarge: object.tooLarge) != nil { continue }
             // Scanned as one run scans it: under the path it was introduced at.
-            let path = introduced[object.id].map { GitOutputParser.displayPath($0.path) } ?? ""
+            let path = introducedAt[object.id].map(GitOutputParser.displayPath) ?? ""
             let result = blobs.worker.scan(object.content, path: path)
             for finding in result.findings { values.insert(BlobScanner.valueKey(ruleID: finding.ruleID, secret: finding.secret)) }
         }

@@ -35,12 +35,6 @@ extension GitScan {
         case blob(ObjectID, path: [UInt8], commitIndex: Int)
     }
 
-    /// Where a blob first appeared (the HEAD check across shards scans it under that path).
-    struct Introduction {
-        var path: [UInt8]
-        var commitIndex: Int
-    }
-
     /// What a scan thread is given: one blob or commit message.
     struct HistoryItem: Sendable {
         var content: [UInt8]
@@ -171,9 +165,8 @@ extension GitScan {
         if shard != nil, merge.hasValuesNotKnownInHead {
             // A value this shard found may sit in a HEAD blob another shard scans: read those (only
             // to decide `removed` exactly as one run would).
-            let introduced = requests.introducedPaths.mapValues { Introduction(path: $0, commitIndex: 0) }
             merge.noteValuesInHead(try headValuesOutsideShard(
-                headBlobs, scanned: requests.requestedBlobs, introduced: introduced, runner: runner, blobs: blobs))
+                headBlobs, scanned: requests.requestedBlobs, introducedAt: requests.introducedPaths, runner: runner, blobs: blobs))
         }
         report.findings = merge.findings()
         report.commitsScanned = merge.provenance.count
