@@ -49,7 +49,7 @@ let package = Package(
             name: "SecretRules", dependencies: ["PCRE2"], exclude: ["Builtin"],
             plugins: ["EmbedRulePacks"]
         ),
-        .executableTarget(name: "RulePackEmbedder"),
+        .executableTarget(name: "RulePackEmbedder", dependencies: ["PCRE2"]),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
         .target(
             name: "SecretScanner",

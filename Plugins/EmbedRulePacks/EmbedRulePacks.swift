@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Build-tool plugin of SecretRules: embeds every `Builtin/*.toml` rule pack in the binary as a
+/// Build-tool plugin of SecretRules: embeds every `Builtin/*.toml` rule pack in the binary, with
+/// its rules parsed, checked and compiled at build time (RulePackEmbedder), as a
 /// Swift string literal (`BuiltinRules.embeddedPacks`), so the binary stays self-contained.
 ///
 /// Why not `resources: [.embedInCode(...)]`: SwiftPM writes embedded files as `[UInt8]` array
@@ -19,7 +20,7 @@ struct EmbedRulePacks: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRulePacks.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(packs.count) rule packs in \(target.name)",
+                displayName: "Checking and compiling \(packs.count) rule packs for \(target.name)",
                 executable: try context.tool(named: "RulePackEmbedder").url,
                 arguments: [output.path] + packs.map(\.path),
                 inputFiles: packs,

@@ -46,7 +46,7 @@ public struct ScanSetup: Sendable {
         }
         let builtins: [Rule]
         do {
-            builtins = try BuiltinRules.all()
+            builtins = try BuiltinRules.forScanning()
         } catch {
             throw .configuration(message: error.description)
         }

@@ -47,7 +47,7 @@ public struct SARIFReporter: Reporter {
     public init(output: any ReportOutput, rules: [Rule] = [], maxResults: Int = SARIFReporter.gitHubResultLimit) {
         self.output = output
         var catalogue: [String: Rule] = [:]
-        for rule in (try? BuiltinRules.all()) ?? [] { catalogue[rule.id] = rule }
+        for rule in (try? BuiltinRules.forScanning()) ?? [] { catalogue[rule.id] = rule }
         for rule in rules { catalogue[rule.id] = rule }
         self.catalogue = catalogue
         self.maxResults = maxResults

@@ -15,8 +15,11 @@ public enum BuiltinRules {
 
     /// Every built-in rule pack: (name, TOML source), `name` being the file name without `.toml`.
     /// Order is the order of `rules list`.
-    public static let sources: [(name: String, toml: String)] = {
-        let packs = embeddedPacks.map { (name: String($0.file.dropLast(".toml".count)), toml: $0.toml) }
+    public static let sources: [(name: String, toml: String)] = packs.map { ($0.name, $0.toml) }
+
+    /// The embedded packs in listing order, each with its rules as compiled at build time.
+    private static let packs: [(name: String, toml: String, compiled: String)] = {
+        let packs = embeddedPacks.map { (name: String($0.file.dropLast(".toml".count)), toml: $0.toml, compiled: $0.compiled) }
         func rank(_ name: String) -> Int { listingOrder.firstIndex(of: name) ?? listingOrder.count }
         return packs.sorted { a, b in
             rank(a.name) != rank(b.name) ? rank(a.name) < rank(b.name) : a.name < b.name
@@ -43,9 +46,38 @@ public enum BuiltinRules {
         try parsed.get().locations
     }
 
-    /// Parses the packs now, if no one has yet (e.g. on another thread while a command does
-    /// other start-up work, such as asking git for the work tree).
-    public static func prepare() { _ = parsed }
+    /// Every built-in rule as a scan needs it: `all()` without `examples` and `negativeExamples`,
+    /// read from the form the build compiled them to (the EmbedRulePacks plugin parses and checks
+    /// every pack at build time and writes its rules with `RulePackCodec`), which takes a small
+    /// fraction of the time parsing the TOML does. Start-up latency is what a pre-commit hook
+    /// feels. The tests check that this equals `all()` without the examples.
+    public static func forScanning() throws(ConfigError) -> [Rule] {
+        try compiled.get()
+    }
+
+    /// Reads the compiled rules now, if no one has yet (e.g. on another thread while a command
+    /// does other start-up work, such as asking git for the work tree).
+    public static func prepare() { _ = compiled }
+
+    private static let compiled: Result<[Rule], ConfigError> = {
+        var rules: [Rule] = []
+        for pack in packs {
+            guard let decoded = RulePackCodec.decode(pack.compiled) else {
+                // Not expected (the same build wrote it); parsing the TOML gives the same rules.
+                return parsed.map { $0.rules.map(withoutExamples) }
+            }
+            rules += decoded
+        }
+        return .success(rules)
+    }()
+
+    /// `rule` as `forScanning()` holds it.
+    static func withoutExamples(_ rule: Rule) -> Rule {
+        var rule = rule
+        rule.examples = []
+        rule.negativeExamples = []
+        return rule
+    }
 
     private static let parsed: Result<(rules: [Rule], locations: [String: ExampleLocations]), ConfigError> = {
         var rules: [Rule] = []

@@ -37,7 +37,7 @@ struct RulesImportCommand: ParsableCommand {
         }
         let builtinIDs: Set<String>
         do {
-            builtinIDs = Set(try BuiltinRules.all().map(\.id))
+            builtinIDs = Set(try BuiltinRules.forScanning().map(\.id))
         } catch {
             StandardStreams.writeError("\(error)\n(this is a bug in a built-in rule pack)\n")
             throw ExitCode(2)

@@ -1,0 +1,1 @@
+../../SecretRules/ConfigFile+Anchor.swift

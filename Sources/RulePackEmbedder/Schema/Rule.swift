@@ -1,0 +1,1 @@
+../../SecretRules/Rule.swift

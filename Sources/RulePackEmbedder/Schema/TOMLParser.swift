@@ -1,0 +1,1 @@
+../../SecretRules/TOMLParser.swift
