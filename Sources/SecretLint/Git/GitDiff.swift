@@ -152,6 +152,11 @@ public enum GitOutputParser {
 
     /// A path for people: UTF-8 as is, other bytes as `\xNN`, control characters escaped.
     public static func displayPath(_ bytes: [UInt8]) -> String {
+        // Most paths are printable ASCII without a backslash, shown as they are (called once per
+        // blob of a history scan).
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         var index = 0
         while index < bytes.count {

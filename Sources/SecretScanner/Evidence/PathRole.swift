@@ -11,7 +11,7 @@
 ///   `x.spec.js`, `XTest.java`, `XTests.swift`, `conftest.py`).
 /// - **Documentation**: a directory named `doc`, `docs`, `documentation`, `example`, `examples`,
 ///   `samples`, `man`; a file with a prose extension (`.md`, `.markdown`, `.rst`, `.adoc`,
-///   `.txt`, `.html`, `.htm`, `.tex`, `.texi`, `.info`, `.pod`, `.1`–`.9`) or named `changelog*`,
+///   `.tex`, `.texi`, `.info`, `.pod`, `.1`–`.9`; not `.txt` or `.html`, which hold logs and pages as often) or named `changelog*`,
 ///   `news*`, `history*`, `readme*`, `copyright`, `metadata`, `pkg-info`, or whose name contains
 ///   `example`.
 /// - **Program source**: an extension of a programming language whose literals are quoted:
@@ -34,39 +34,49 @@ public struct PathRole: Sendable, Hashable {
     public var isExampleMaterial: Bool { isTestFixture || isDocumentation }
 
     public init(path: String) {
+        // Called once per file (per blob in a history scan): no collection is built here but the
+        // path's parts, and the word lists are static.
         let lower = String(decoding: path.utf8.map(ASCII.lower), as: UTF8.self)
-        var parts = lower.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var parts = lower.split(separator: "/", omittingEmptySubsequences: true)
         var name = parts.popLast() ?? ""
-        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".gz") { name = name.dropLast(3) }
         let dot = name.lastIndex(of: ".")
-        let ext = dot.map { String(name[name.index(after: $0)...]) } ?? ""
-        let stem = dot.map { String(name[..<$0]) } ?? name
+        let ext = dot.map { name[name.index(after: $0)...] } ?? ""
+        let stem = dot.map { name[..<$0] } ?? name
 
-        let testDirectories: Set<String> = [
-            "test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "test-data", "test_data",
-            "fixtures", "fixture", "__fixtures__", "__mocks__", "mocks",
-        ]
         let testFile = stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix(".test")
             || stem.hasSuffix(".spec") || stem == "conftest"
-            || (["java", "kt", "swift", "cs", "scala", "groovy"].contains(ext)
-                && (stem.hasSuffix("test") || stem.hasSuffix("tests")))
-        isTestFixture = testFile || parts.contains(where: testDirectories.contains)
+            || (Self.testSuffixExtensions.contains(ext) && (stem.hasSuffix("test") || stem.hasSuffix("tests")))
+        isTestFixture = testFile || parts.contains(where: Self.testDirectories.contains)
 
-        let docDirectories: Set<String> = ["doc", "docs", "documentation", "example", "examples", "samples", "man"]
-        let proseExtensions: Set<String> = [
-            "md", "markdown", "rst", "adoc", "tex", "texi", "info", "pod",
-            "1", "2", "3", "4", "5", "6", "7", "8", "9",
-        ]
-        let docNames = ["changelog", "news", "history", "readme", "copyright"]
-        isDocumentation = parts.contains(where: docDirectories.contains) || proseExtensions.contains(ext)
-            || docNames.contains(where: { stem.hasPrefix($0) }) || name == "metadata" || name == "pkg-info"
-            || name.contains("example")
+        isDocumentation = parts.contains(where: Self.docDirectories.contains) || Self.proseExtensions.contains(ext)
+            || Self.docNames.contains(where: { stem.hasPrefix($0) }) || name == "metadata" || name == "pkg-info"
+            || Self.contains(name.utf8, "example".utf8)
 
-        let sourceExtensions: Set<String> = [
-            "py", "pyi", "pyx", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "go", "java", "kt", "kts",
-            "scala", "groovy", "cs", "vb", "fs", "swift", "m", "mm", "c", "h", "cc", "cpp", "cxx", "hpp", "hh",
-            "rs", "rb", "php", "dart", "lua", "r", "pl", "pm", "jl", "ex", "exs", "erl", "hs", "clj", "cljs",
-        ]
-        isProgramSource = sourceExtensions.contains(ext)
+        isProgramSource = Self.sourceExtensions.contains(ext)
+    }
+
+    private static let testDirectories: Set<Substring> = [
+        "test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "test-data", "test_data",
+        "fixtures", "fixture", "__fixtures__", "__mocks__", "mocks",
+    ]
+    private static let testSuffixExtensions: Set<Substring> = ["java", "kt", "swift", "cs", "scala", "groovy"]
+    private static let docDirectories: Set<Substring> = ["doc", "docs", "documentation", "example", "examples", "samples", "man"]
+    private static let proseExtensions: Set<Substring> = [
+        "md", "markdown", "rst", "adoc", "tex", "texi", "info", "pod",
+        "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    ]
+    private static let docNames = ["changelog", "news", "history", "readme", "copyright"]
+    private static let sourceExtensions: Set<Substring> = [
+        "py", "pyi", "pyx", "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "go", "java", "kt", "kts",
+        "scala", "groovy", "cs", "vb", "fs", "swift", "m", "mm", "c", "h", "cc", "cpp", "cxx", "hpp", "hh",
+        "rs", "rb", "php", "dart", "lua", "r", "pl", "pm", "jl", "ex", "exs", "erl", "hs", "clj", "cljs",
+    ]
+
+    /// Whether `word` occurs in `text` (bytes; no Foundation search per file).
+    private static func contains(_ text: Substring.UTF8View, _ word: String.UTF8View) -> Bool {
+        let text = Array(text), word = Array(word)
+        guard text.count >= word.count else { return false }
+        return (0...(text.count - word.count)).contains { start in text[start..<start + word.count].elementsEqual(word) }
     }
 }
