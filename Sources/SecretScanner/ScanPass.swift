@@ -49,10 +49,10 @@ struct ScanPass {
     var shapeRuns: [TokenShape: [Range<Int>]] = [:]
     var shapeRunsView = -1
 
-    init(path: String, ruleCount: Int, keywordCount: Int) {
+    init(path: String, role: PathRole, pathMentionsSirportly: Bool, ruleCount: Int, keywordCount: Int) {
         self.path = path
-        self.role = PathRole(path: path)
-        self.pathMentionsSirportly = path.utf8.count >= 9 && ContextAnalyzer.lowercasedASCII(path).contains("sirportly")
+        self.role = role
+        self.pathMentionsSirportly = pathMentionsSirportly
         self.pathAllowed = Array(repeating: nil, count: ruleCount)
         self.mentioned = Array(repeating: false, count: keywordCount)
     }

@@ -35,6 +35,24 @@ public final class ScanWorker {
     /// Phase 1's keyword hits per rule, kept between views (emptied, capacity kept): allocating
     /// and destroying an array per rule for every view of every blob was ~4% of a history scan.
     var hitsScratch: [[Int]] = []
+    /// What recently scanned paths say (`PathRole`, a Sirportly mention): a history scan meets the
+    /// same path once per version of the file. Emptied when it reaches `pathFactsLimit` entries.
+    var pathFacts: [String: (role: PathRole, mentionsSirportly: Bool)] = [:]
+    static let pathFactsLimit = 4096
+
+    func makePass(path: String) -> ScanPass {
+        let facts: (role: PathRole, mentionsSirportly: Bool)
+        if let known = pathFacts[path] {
+            facts = known
+        } else {
+            facts = (PathRole(path: path), path.utf8.count >= 9 && ContextAnalyzer.lowercasedASCII(path).contains("sirportly"))
+            if pathFacts.count >= Self.pathFactsLimit { pathFacts.removeAll(keepingCapacity: true) }
+            pathFacts[path] = facts
+        }
+        return ScanPass(
+            path: path, role: facts.role, pathMentionsSirportly: facts.mentionsSirportly,
+            ruleCount: engine.compiledRules.count, keywordCount: engine.automaton.keywords.count)
+    }
 
     init(engine: Engine) {
         self.engine = engine
@@ -62,7 +80,7 @@ public final class ScanWorker {
     /// compile, a match limit hit). `path` is used for rule `path` filters, allowlists and
     /// fingerprints only; nothing is read from it.
     public func scan(_ bytes: UnsafeRawBufferPointer, path: String) -> ScanResult {
-        var pass = ScanPass(path: path, ruleCount: engine.compiledRules.count, keywordCount: engine.automaton.keywords.count)
+        var pass = makePass(path: path)
         scanChunk(bytes, placement: Placement(keep: 0..<bytes.count), pass: &pass)
         return finish(&pass)
     }

@@ -20,7 +20,7 @@ extension ScanWorker {
         let overlap = streamOverlap
         let chunk = max(engine.options.streamChunkSize, overlap)
         let capacity = chunk + 2 * overlap
-        var pass = ScanPass(path: path, ruleCount: engine.compiledRules.count, keywordCount: engine.automaton.keywords.count)
+        var pass = makePass(path: path)
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { storage.deallocate() }
 
