@@ -175,16 +175,30 @@ public enum GitScan {
             // shallow clone a commit whose parents are cut off shows its whole tree as added.
             if parents.count > 1 { continue }
             let target = parents.isEmpty ? ["--root", id] : [id]
-            let raw = try runner.output(["diff-tree", "-r", "--raw", "-z"] + diffOptions + target)
-            let entries = try GitOutputParser.rawEntries(rawSkippingCommitLine(raw))
+            // One process per commit: the raw listing, then (after an empty record) the patch.
+            let output = try runner.output(["diff-tree", "-r", "--raw", "-z", "-p", "-U0"] + diffOptions + target)
+            let (raw, patch) = rawAndPatch(rawSkippingCommitLine(output))
+            let entries = try GitOutputParser.rawEntries(raw)
             guard !entries.isEmpty else { continue }
-            let patch = try runner.output(["diff-tree", "-r", "-p", "-U0"] + diffOptions + target)
             changes += changedBlobs(entries, patch: patch, commit: id, report: &report)
         }
         var seen: Set<String> = []
         try scanChanges(changes, runner: runner, blobs: blobs, provenance: provenance, seen: &seen, report: &report)
         report.commitsScanned = commits.count
         return report
+    }
+
+    /// `--raw -z -p` output split into its raw part (NUL-terminated records) and the patch, which
+    /// follows the empty record that ends the raw part. No empty record: no patch.
+    static func rawAndPatch(_ output: [UInt8]) -> (raw: [UInt8], patch: [UInt8]) {
+        var index = output.startIndex
+        while index + 1 < output.endIndex {
+            if output[index] == 0 && output[index + 1] == 0 {
+                return (Array(output[...index]), Array(output[(index + 2)...]))
+            }
+            index += 1
+        }
+        return (output, [])
     }
 
     /// `diff-tree -z` with a single commit argument prints the commit id first (NUL-terminated).
