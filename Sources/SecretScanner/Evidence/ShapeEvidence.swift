@@ -152,15 +152,16 @@ public enum ShapeEvidence {
     static func nearestWord(
         before value: Range<Int>, in buffer: UnsafeRawBufferPointer, shape: TokenShape, application: Bool = false
     ) -> Word {
-        var lineStart = value.lowerBound
-        while lineStart > 0, buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
-        let from = max(lineStart, value.lowerBound - labelReach)
+        // The line's start, looked for no further back than `labelReach` bytes: a candidate on a
+        // long line (a minified bundle) costs its reach, not the line.
+        let reachStart = max(0, value.lowerBound - labelReach)
+        var from = value.lowerBound
+        while from > reachStart, buffer[from - 1] != 0x0A { from -= 1 }
         let own = classifyWords(in: from..<value.lowerBound, of: buffer, shape: shape, application: application)
         if own != .none { return own }
         // Nothing but blanks, punctuation and a record's value key (`value:`, `- value =`) before
         // the value: its name sits on the line above (`- name: X` / `value: v`, a label line).
-        let ownWords = words(in: lineStart..<value.lowerBound, of: buffer)
-        guard ownWords.allSatisfy(recordValueWords.contains) else { return .none }
+        guard let lineStart = lineStartIfOnlyRecordValueWords(before: value.lowerBound, in: buffer) else { return .none }
         var end = lineStart
         var hops = 0
         while end > 0, hops < 2 {
@@ -176,6 +177,32 @@ public enum ShapeEvidence {
             hops += 1
         }
         return .none
+    }
+
+    /// The start of the line holding `end` when every word between them is one of
+    /// `recordValueWords` (or there is none); nil otherwise. Reads backwards and stops at the first
+    /// other word, so on a long line it costs the distance to the nearest word, not the line.
+    /// Letter runs are maximal, so each one splits into the same words as in `words(in:of:)`.
+    static func lineStartIfOnlyRecordValueWords(before end: Int, in buffer: UnsafeRawBufferPointer) -> Int? {
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var i = end
+        while i > 0 {
+            let b = buffer[i - 1]
+            if b == 0x0A { return i }
+            guard isLetter(b) else {
+                i -= 1
+                continue
+            }
+            var start = i - 1
+            while start > 0, isLetter(buffer[start - 1]) {
+                start -= 1
+                // A run this long is not a few record words in a row; stop reading it.
+                if i - start > 64 { return nil }
+            }
+            if !words(in: start..<i, of: buffer).allSatisfy(recordValueWords.contains) { return nil }
+            i = start
+        }
+        return 0
     }
 
     /// The words a record uses for its value (`- name: X` / `value: v`): they name nothing.
