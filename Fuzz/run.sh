@@ -79,6 +79,9 @@ for target in $TARGETS; do
     for f in "$SEEDS/all/$target"-*; do [ -e "$f" ] && cp "$f" "$SEEDS/$target/"; done
 done
 
+# A Swift trap goes straight to libFuzzer's crash handler: Swift's own backtracer, on by default
+# on Linux, took minutes over these large binaries and then tripped ASan itself.
+export SWIFT_BACKTRACE=enable=no
 status=0
 : > "$OUT/fuzz-summary.txt"
 for target in $TARGETS; do

@@ -33,7 +33,7 @@ struct BatchObject {
 extension BatchObject {
     /// Why `git cat-file --batch` output could not be read as an object.
     enum ReadError: Error {
-        /// A header that is not `<id> <type> <size>` (e.g. `<id> missing`).
+        /// A header that is not `<id> <type> <size>` with a size of 0 or more (e.g. `<id> missing`).
         case header([UInt8])
         /// The stream ended before the object's content and its line end.
         case truncated
@@ -45,7 +45,7 @@ extension BatchObject {
     static func read(from reader: PipeReader, maxSize: Int) throws(ReadError) -> BatchObject? {
         guard let header = reader.line() else { return nil }
         let fields = header.split(separator: UInt8(ascii: " "))
-        guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {
+        guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)), size >= 0 else {
             throw .header(header)
         }
         let keep = size <= maxSize
