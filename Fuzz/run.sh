@@ -93,9 +93,10 @@ for target in $TARGETS; do
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/fuzz-$target.log" | grep -o '[0-9]*$' || echo '?')
     secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$OUT/fuzz-$target.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo '?')
     files=$(find "$OUT/corpus-$target" -type f | wc -l)
-    crash=$(grep -c -E '^==[0-9]+==ERROR|^SUMMARY: libFuzzer|deadly signal' "$OUT/fuzz-$target.log" || true)
-    line="$target: runs=$runs seconds=$secs corpus=$files problems=$crash"
+    # One artifact per crash, timeout, leak or out-of-memory input (libFuzzer stops at the first).
+    found=$(grep -c 'Test unit written to' "$OUT/fuzz-$target.log" || true)
+    line="$target: runs=$runs seconds=$secs corpus=$files artifacts=$found"
     echo "$line" | tee -a "$OUT/fuzz-summary.txt"
-    [ "$crash" = 0 ] || grep -E 'ERROR|SUMMARY|Fatal error|Test unit written' "$OUT/fuzz-$target.log" | head -5
+    [ "$found" = 0 ] || grep -E 'ERROR|SUMMARY|Fatal error|runtime failure|Test unit written' "$OUT/fuzz-$target.log" | head -6
 done
 exit $status
