@@ -41,10 +41,14 @@ test-sanitized: deps
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
 	$(SWIFT) test --skip-build --scratch-path .build-tsan
 
-# Builds the libFuzzer targets (Fuzz/build.sh) and runs each for FUZZ_SECONDS, one at a time,
-# seeded from Corpus/ and the built-in rules (Fuzz/run.sh). FUZZ_TARGETS picks some of them.
+# Builds the libFuzzer targets (Fuzz/build.sh: the libraries with ASan and coverage by SwiftPM in
+# .build-fuzz, each Fuzz/*Fuzz.swift entry point linked with -sanitize=fuzzer) and runs each for
+# FUZZ_SECONDS, one at a time (Fuzz/run.sh), seeded from Corpus/, the built-in rules and git output
+# of a generated repository. FUZZ_TARGETS picks some of them. A crash, hang or leak fails the run
+# and leaves .build-fuzz/crash-*, timeout-* or leak-*; per-target figures: .build-fuzz/fuzz-summary.txt.
+# Needs libFuzzer and lld from the Swift toolchain on Linux. Not part of `make test` (CI).
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS ?= tokenformat pcre2 tomlconfig ignore engine
+FUZZ_TARGETS ?= tokenformat pcre2 tomlconfig ignore engine httpcapture gitlog gitpatch gitobject gitlisting
 fuzz: deps
 	Fuzz/build.sh
 	Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

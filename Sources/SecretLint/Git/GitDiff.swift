@@ -63,7 +63,8 @@ public enum GitOutputParser {
 
     /// Added line numbers (1-based, new side) per file section of a `-U0` patch, in the order of the
     /// sections. A section is `nil` when git showed no hunks for a changed text file because it
-    /// judged it binary (`Binary files … differ`): the caller then treats every line as added.
+    /// judged it binary (`Binary files … differ`), or when one of its hunk headers could not be
+    /// read: the caller then treats every line as added (fail closed).
     public static func addedLines(patch bytes: [UInt8]) -> [AddedLines?] {
         var sections: [AddedLines?] = []
         var current = AddedLines()
@@ -81,8 +82,8 @@ public enum GitOutputParser {
             if line.starts(with: diffHeader) {
                 close()
                 inSection = true; current = AddedLines(); binary = false; inHunk = false
-            } else if line.starts(with: hunk), let range = newSideRange(line) {
-                current.ranges.append(range)
+            } else if line.starts(with: hunk) {
+                if let range = newSideRange(line) { current.ranges.append(range) } else { binary = true }
                 inHunk = true
             } else if !inHunk && line.starts(with: binaryMarker) {
                 binary = true
@@ -93,13 +94,15 @@ public enum GitOutputParser {
         return sections
     }
 
-    /// The new side `+c,d` of a hunk header as a line range.
+    /// The new side `+c,d` of a hunk header as a line range (`d` missing: 1); nil unless `c` and
+    /// `d` are plain decimal numbers (a sign or a 19-digit count made an invalid range or overflowed).
     static func newSideRange(_ line: ArraySlice<UInt8>) -> Range<Int>? {
         guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return nil }
         let rest = line[(plus + 1)...].prefix { $0 != UInt8(ascii: " ") }
         let parts = rest.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-        guard let first = parts.first, let start = Int(String(decoding: first, as: UTF8.self)) else { return nil }
-        let count = parts.count > 1 ? Int(String(decoding: parts[1], as: UTF8.self)) ?? 1 : 1
+        guard parts.count <= 2, let start = WholeFilePatch.number(parts[0]) else { return nil }
+        let count = parts.count > 1 ? WholeFilePatch.number(parts[1]) : 1
+        guard let count else { return nil }
         return start..<(start + count)
     }
 
@@ -117,7 +120,7 @@ public enum GitOutputParser {
                 if let close = text.lastIndex(of: ">") {
                     author = String(text[...close])
                     let stamp = text[text.index(after: close)...].split(separator: " ")
-                    if stamp.count == 2, let seconds = Int(stamp[0]) { date = isoDate(seconds: seconds, offset: String(stamp[1])) }
+                    if stamp.count == 2, let seconds = Int(stamp[0]) { date = isoDate(seconds: seconds, offset: String(stamp[1])) ?? "" }
                 } else {
                     author = text
                 }
@@ -127,12 +130,16 @@ public enum GitOutputParser {
         return (author, date, [])
     }
 
-    /// `seconds` since the epoch in the zone `offset` (`+0200`) as `2024-05-01T12:00:00+02:00`.
-    public static func isoDate(seconds: Int, offset: String) -> String {
+    /// `seconds` since the epoch in the zone `offset` (`+0200`) as `2024-05-01T12:00:00+02:00`;
+    /// nil when the local time is outside the years 0000–9999 (a commit object can hold any number,
+    /// and one near `Int.max` overflowed here).
+    public static func isoDate(seconds: Int, offset: String) -> String? {
         let sign = offset.hasPrefix("-") ? -1 : 1
         let digits = offset.dropFirst()
         let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.suffix(2)) ?? 0
-        let local = seconds + sign * (hours * 3600 + minutes * 60)
+        guard (0...99).contains(hours), (0...99).contains(minutes) else { return nil }
+        let (local, overflow) = seconds.addingReportingOverflow(sign * (hours * 3600 + minutes * 60))
+        guard !overflow, (-62_167_219_200...253_402_300_799).contains(local) else { return nil }
         var days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let secondOfDay = local - days * 86400
         // Civil from days (Howard Hinnant's algorithm).
@@ -147,7 +154,8 @@ public enum GitOutputParser {
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let zone = "\(sign < 0 ? "-" : "+")\(two(hours)):\(two(minutes))"
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))\(zone)"
+        let yearDigits = String(year)
+        return "\(String(repeating: "0", count: 4 - yearDigits.count))\(yearDigits)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))\(zone)"
     }
 
     /// A path for people: UTF-8 as is, other bytes as `\xNN`, control characters escaped.

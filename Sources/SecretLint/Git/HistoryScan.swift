@@ -232,7 +232,11 @@ extension GitScan {
 
     /// The blob ids in HEAD's tree (empty on an unborn branch).
     static func blobsInHead(_ runner: GitRunner) throws(GitError) -> Set<ObjectID> {
-        let listing = try runner.output(["ls-tree", "-r", "-z", "--full-tree", "HEAD"])
+        try treeBlobs(listing: runner.output(["ls-tree", "-r", "-z", "--full-tree", "HEAD"]))
+    }
+
+    /// The blob ids of `git ls-tree -r -z` output (trees, commits and malformed records left out).
+    static func treeBlobs(listing: [UInt8]) -> Set<ObjectID> {
         var result: Set<ObjectID> = []
         for record in listing.split(separator: 0) {
             // `<mode> SP <type> SP <id> TAB <path>`

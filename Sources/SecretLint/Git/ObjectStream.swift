@@ -30,6 +30,32 @@ struct BatchObject {
     var tooLarge: Bool
 }
 
+extension BatchObject {
+    /// Why `git cat-file --batch` output could not be read as an object.
+    enum ReadError: Error {
+        /// A header that is not `<id> <type> <size>` with a size of 0 or more (e.g. `<id> missing`).
+        case header([UInt8])
+        /// The stream ended before the object's content and its line end.
+        case truncated
+    }
+
+    /// Reads the next object of `git cat-file --batch` output (`<id> <type> <size>\n`, the
+    /// content, `\n`) from `reader`; nil at the end of the stream. Content larger than `maxSize`
+    /// is read past, not kept.
+    static func read(from reader: PipeReader, maxSize: Int) throws(ReadError) -> BatchObject? {
+        guard let header = reader.line() else { return nil }
+        let fields = header.split(separator: UInt8(ascii: " "))
+        guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)), size >= 0 else {
+            throw .header(header)
+        }
+        let keep = size <= maxSize
+        guard let content = reader.bytes(size, keep: keep), reader.bytes(1) != nil else { throw .truncated }
+        return BatchObject(
+            id: ObjectID(String(decoding: fields[0], as: UTF8.self)), type: String(decoding: fields[1], as: UTF8.self),
+            size: size, content: content, tooLarge: !keep)
+    }
+}
+
 /// A buffered reader over a pipe descriptor. Owns its buffer (freed in `deinit`); large reads go
 /// straight into the result.
 final class PipeReader {
@@ -186,20 +212,18 @@ final class ObjectStream {
     /// The next object, in request order. Throws for a missing or unreadable object (a corrupt
     /// repository) with git's message.
     func next() throws(GitError) -> BatchObject? {
-        guard let header = reader.line() else { return nil }
-        let fields = header.split(separator: UInt8(ascii: " "))
-        guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {
-            let text = String(decoding: header, as: UTF8.self)
+        do throws(BatchObject.ReadError) {
+            return try BatchObject.read(from: reader, maxSize: maxSize)
+        } catch {
             let err = GitRunner.firstLines(child.drainStandardError())
-            throw .unexpectedOutput("cat-file: \(text)\(err.isEmpty ? "" : " (\(err))") — is the repository corrupt? (git fsck)")
+            switch error {
+            case .header(let header):
+                let text = String(decoding: header, as: UTF8.self)
+                throw .unexpectedOutput("cat-file: \(text)\(err.isEmpty ? "" : " (\(err))") — is the repository corrupt? (git fsck)")
+            case .truncated:
+                throw .unexpectedOutput("cat-file ended inside an object: \(err)")
+            }
         }
-        let keep = size <= maxSize
-        guard let content = reader.bytes(size, keep: keep), reader.bytes(1) != nil else {
-            throw .unexpectedOutput("cat-file ended inside an object: \(GitRunner.firstLines(child.drainStandardError()))")
-        }
-        return BatchObject(
-            id: ObjectID(String(decoding: fields[0], as: UTF8.self)), type: String(decoding: fields[1], as: UTF8.self),
-            size: size, content: content, tooLarge: !keep)
     }
 
     /// Waits for git to finish; throws when it failed (a corrupt object).

@@ -168,7 +168,8 @@ public struct WholeFilePatch: Sendable {
         return start..<(start + count)
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    /// A decimal number of 1 to 18 digits (no sign), so that a sum of two cannot overflow.
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count < 19 else { return nil }
         var value = 0
         for d in digits {
