@@ -7,7 +7,8 @@ import SecretRules
 import SecretScanner
 
 /// The findings of one streamed input, kept on disk instead of in memory between the scan and the
-/// report: an input with hundreds of thousands of findings must not hold them all in memory.
+/// report: an input with hundreds of thousands of findings must not hold them all in memory. The
+/// file never holds a secret in full unless the report shows it in full (`--no-redact`).
 ///
 /// A private temporary file (mode 0600 from `mkstemp`, in `$TMPDIR` or `/tmp`) that is unlinked as
 /// soon as it is created, so it is removed when the run exits however it ends; the descriptor is
@@ -48,10 +49,12 @@ final class FindingSpill: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Writes one finding (buffered).
-    func append(_ streamed: StreamedFinding) throws(InputError) {
+    /// Writes one finding (buffered). The file holds `shownSecret` (the secret as the report shows
+    /// it: redacted unless `--no-redact`) in place of the secret; the secret itself is kept only as
+    /// a hash in `values`.
+    func append(_ streamed: StreamedFinding, shownSecret: String) throws(InputError) {
         var record = RecordWriter()
-        record.encode(streamed)
+        record.encode(streamed, shownSecret: shownSecret)
         let body = record.bytes
         var length = UInt32(body.count).littleEndian
         withUnsafeBytes(of: &length) { buffer.append(contentsOf: $0) }
@@ -81,8 +84,8 @@ final class FindingSpill: @unchecked Sendable {
         buffer = []
     }
 
-    /// Reads every finding back, in the order written. A file that cannot be read back whole is an
-    /// error (`InputError`), never a shorter list.
+    /// Reads every finding back, in the order written, each with its shown secret as `secret`. A
+    /// file that cannot be read back whole is an error (`InputError`), never a shorter list.
     func forEach(_ body: (StreamedFinding) throws -> Void) throws {
         var reader = RecordReader(fd: fd)
         for _ in 0..<count {
@@ -142,7 +145,7 @@ private struct RecordWriter {
         }
     }
 
-    mutating func encode(_ streamed: StreamedFinding) {
+    mutating func encode(_ streamed: StreamedFinding, shownSecret: String) {
         let f = streamed.finding
         int(Int(streamed.pairSlot))
         string(f.ruleID)
@@ -150,7 +153,7 @@ private struct RecordWriter {
         string(f.severity.rawValue)
         for v in [f.secretRange.lowerBound, f.secretRange.upperBound, f.matchRange.lowerBound, f.matchRange.upperBound,
                   f.line, f.column, f.endLine, f.endColumn] { int(v) }
-        data(f.secret)
+        string(shownSecret)
         optional(f.group)
         optional(f.key)
         optional(f.encoding?.rawValue)

@@ -60,7 +60,7 @@ final class SpilledFindings: @unchecked Sendable {
             let reported = ReportedFinding(
                 path: path, relativePath: relativePath, ruleID: finding.ruleID, title: finding.title,
                 severity: finding.severity, line: finding.line, column: finding.column, endLine: finding.endLine,
-                endColumn: finding.endColumn, secret: Redaction.display(finding.secret, redact: redact),
+                endColumn: finding.endColumn, secret: finding.secretText,  // spilled in its shown form
                 fingerprint: finding.fingerprint, group: finding.group, key: finding.key, encoding: finding.encoding,
                 message: finding.message, lineText: lineText, provenance: target.provenance,
                 evidence: finding.evidence.map { Evidence(id: $0.id, weight: $0.weight) })

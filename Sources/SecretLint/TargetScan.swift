@@ -1,5 +1,6 @@
 import ScanResults
 import SecretScanner
+import TokenFormat
 
 /// The outcome of one target.
 enum TargetOutcome: Sendable {
@@ -65,7 +66,9 @@ struct TargetScan {
             // that memory does not grow with their number.
             let file = try FindingSpill()
             let result = try scanner.scanStream(path: path, read: input.makeReader()) { batch in
-                for streamed in batch { try file.append(streamed) }
+                for streamed in batch {
+                    try file.append(streamed, shownSecret: Redaction.display(streamed.finding.secret, redact: settings.redact))
+                }
             }
             try file.finishWriting()
             (warnings, gaps, pairs, spill) = (result.warnings, result.coverageGaps, result.pairs, file)
