@@ -17,12 +17,6 @@ struct InputError: Error, Sendable {
         self.code = code
         self.message = String(cString: strerror(code))
     }
-
-    /// A problem with no errno of its own (reported as EIO).
-    init(message: String) {
-        self.code = EIO
-        self.message = message
-    }
 }
 
 /// The kind of a directory entry, from `lstat`/`stat`.

@@ -30,18 +30,18 @@ final class FindingSpill: @unchecked Sendable {
     /// Every finding's secret value, for the stray-copy check of excerpts.
     private(set) var values = CompactSecretValues()
 
-    init() throws(InputError) {
+    init() throws(FindingSpillError) {
         let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((directory + "/tokenaudit-findings-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw InputError(errno: errno) }
+        guard fd >= 0 else { throw FindingSpillError(errno: errno) }
         // Gone from the directory at once: nothing is left behind, whatever ends the run.
         let path = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         unlink(path)
         guard fchmod(fd, 0o600) == 0 else {
             let code = errno
             close(fd)
-            throw InputError(errno: code)
+            throw FindingSpillError(errno: code)
         }
         self.fd = fd
         buffer.reserveCapacity(Self.bufferSize)
@@ -52,7 +52,7 @@ final class FindingSpill: @unchecked Sendable {
     /// Writes one finding (buffered). The file holds `shownSecret` (the secret as the report shows
     /// it: redacted unless `--no-redact`) in place of the secret; the secret itself is kept only as
     /// a hash in `values`.
-    func append(_ streamed: StreamedFinding, shownSecret: String) throws(InputError) {
+    func append(_ streamed: StreamedFinding, shownSecret: String) throws(FindingSpillError) {
         var record = RecordWriter()
         record.encode(streamed, shownSecret: shownSecret)
         let body = record.bytes
@@ -65,13 +65,13 @@ final class FindingSpill: @unchecked Sendable {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
-    private func flush() throws(InputError) {
+    private func flush() throws(FindingSpillError) {
         var written = 0
         while written < buffer.count {
             let n = buffer.withUnsafeBytes { raw in write(fd, raw.baseAddress! + written, raw.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(errno: errno)
+                throw FindingSpillError(errno: errno)
             }
             written += n
         }
@@ -79,22 +79,33 @@ final class FindingSpill: @unchecked Sendable {
     }
 
     /// Ends writing: what is buffered goes to the file.
-    func finishWriting() throws(InputError) {
+    func finishWriting() throws(FindingSpillError) {
         try flush()
         buffer = []
     }
 
     /// Reads every finding back, in the order written, each with its shown secret as `secret`. A
-    /// file that cannot be read back whole is an error (`InputError`), never a shorter list.
+    /// file that cannot be read back whole is an error (`FindingSpillError`), never a shorter list.
     func forEach(_ body: (StreamedFinding) throws -> Void) throws {
         var reader = RecordReader(fd: fd)
         for _ in 0..<count {
             let length = try reader.read(4).withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
             var record = RecordDecoder(bytes: try reader.read(length))
-            guard let streamed = record.decodeFinding() else { throw InputError(message: "a temporary findings record is damaged") }
+            guard let streamed = record.decodeFinding() else { throw FindingSpillError(message: "a record is damaged") }
             try body(streamed)
         }
     }
+}
+
+/// The spill file could not be created, written or read back: the input counts as not scanned
+/// (`SkipReason.scanFailed`), or the run fails if its findings were already on their way.
+struct FindingSpillError: Error, CustomStringConvertible {
+    let message: String
+
+    init(message: String) { self.message = message }
+    init(errno code: Int32) { self.message = String(cString: strerror(code)) }
+
+    var description: String { "cannot keep findings in a temporary file: \(message)" }
 }
 
 /// Sequential reads of a spill file from its start, through a 256 KiB buffer.
@@ -106,7 +117,7 @@ private struct RecordReader {
 
     init(fd: Int32) { self.fd = fd }
 
-    mutating func read(_ count: Int) throws(InputError) -> [UInt8] {
+    mutating func read(_ count: Int) throws(FindingSpillError) -> [UInt8] {
         while buffer.count - position < count {
             buffer.removeFirst(position)
             position = 0
@@ -114,9 +125,9 @@ private struct RecordReader {
             let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(errno: errno)
+                throw FindingSpillError(errno: errno)
             }
-            if n == 0 { throw InputError(message: "a temporary findings file ended early") }
+            if n == 0 { throw FindingSpillError(message: "the file ended early") }
             offset += Int64(n)
             buffer.append(contentsOf: block[0..<n])
         }

@@ -102,4 +102,16 @@ struct ScanManyFindingsTests {
         let rows = try JSONSerialization.jsonObject(with: Data(html[island.upperBound..<end.lowerBound].utf8)) as? [Any]
         #expect(rows?.count == n)
     }
+
+    /// Findings that cannot be kept in a temporary file are never silently dropped: the input is
+    /// listed as not scanned (a coverage gap, exit 2 with --fail-on-skip).
+    @Test func anUnusableTemporaryDirectoryIsACoverageGap() throws {
+        let tree = try ScanTree()
+        try tree.write("big.log", String(repeating: "request handled in 12 ms, nothing to see\n", count: 220_000))
+        let run = try tree.scan(
+            ["big.log", "--format", "json", "--fail-on-skip"], environment: ["TMPDIR": tree.root.appendingPathComponent("missing").path])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(try run.skipped()["big.log"] == "scan-error")
+        #expect(run.stderr.contains("cannot keep findings in a temporary file"))
+    }
 }
