@@ -97,10 +97,13 @@ struct SecretIndex {
     private let longest: Int
     /// First 4 bytes → (length, values of that length), longest first.
     private let valuesByPrefix: [UInt32: [(length: Int, values: Set<[UInt8]>)]]
+    /// Instead of `valuesByPrefix`, for a streamed input's findings read back from disk.
+    private let compactValues: CompactSecretValues?
 
     init(ranges: [Range<Int>], values: [[UInt8]]) {
         self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
         self.longest = ranges.map(\.count).max() ?? 0
+        self.compactValues = nil
         var byPrefix: [UInt32: [Int: Set<[UInt8]>]] = [:]
         for value in values where value.count >= 4 {
             byPrefix[Self.prefix(value, 0), default: [:]][value.count, default: []].insert(value)
@@ -108,6 +111,14 @@ struct SecretIndex {
         self.valuesByPrefix = byPrefix.mapValues { byLength in
             byLength.map { (length: $0.key, values: $0.value) }.sorted { $0.length > $1.length }
         }
+    }
+
+    /// The index of a spilled input (`FindingSpill`): its ranges, and its values as hashes.
+    init(ranges: [Range<Int>], compactValues: CompactSecretValues) {
+        self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        self.longest = ranges.map(\.count).max() ?? 0
+        self.valuesByPrefix = [:]
+        self.compactValues = compactValues
     }
 
     /// The ranges that overlap `window` (absolute offsets).
@@ -131,6 +142,7 @@ struct SecretIndex {
 
     /// Where one of the indexed values occurs in `window[range]` (relative offsets).
     func occurrences(in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
+        if let compactValues { return compactValues.occurrences(in: window, within: range) }
         guard !valuesByPrefix.isEmpty else { return [] }
         var found: [Range<Int>] = []
         var i = range.lowerBound
@@ -165,7 +177,66 @@ struct SecretIndex {
         return v
     }
 
-    private static func prefix(_ window: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
+    static func prefix(_ window: UnsafeRawBufferPointer, _ at: Int) -> UInt32 {
         UInt32(window[at]) << 24 | UInt32(window[at + 1]) << 16 | UInt32(window[at + 2]) << 8 | UInt32(window[at + 3])
+    }
+}
+
+/// The secret values of an input in compact form, for `SecretIndex.occurrences`: their first 4
+/// bytes, their distinct lengths, and a 64-bit hash of each (about 20 bytes a value instead of
+/// the value itself in a set). A hash that collides can only make an excerpt redact more, never
+/// less. Values shorter than 4 bytes are not looked for (as in `SecretIndex`).
+struct CompactSecretValues: Sendable {
+    private var prefixes = Set<UInt32>()
+    /// Distinct lengths, longest first.
+    private var lengths: [Int] = []
+    private var hashes = Set<UInt64>()
+
+    mutating func insert(_ value: [UInt8]) {
+        guard value.count >= 4 else { return }
+        value.withUnsafeBytes { raw in
+            prefixes.insert(SecretIndex.prefix(raw, 0))
+            hashes.insert(Self.hash(raw))
+        }
+        if !lengths.contains(value.count) {
+            lengths.append(value.count)
+            lengths.sort(by: >)
+        }
+    }
+
+    /// As `SecretIndex.occurrences`: at each position, the longest value found there.
+    func occurrences(in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
+        guard !hashes.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            var matched = 0
+            if prefixes.contains(SecretIndex.prefix(window, i)) {
+                for length in lengths where i + length <= range.upperBound {
+                    if hashes.contains(Self.hash(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) {
+                        matched = length
+                        break
+                    }
+                }
+            }
+            if matched > 0 {
+                found.append(i..<(i + matched))
+                i += matched
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// FNV-1a over the bytes, then the length mixed in.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        h ^= UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+        return h
     }
 }

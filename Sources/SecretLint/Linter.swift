@@ -95,7 +95,7 @@ public enum Linter {
             // Reports show a path that is not UTF-8 escaped (`b/\xFF.txt`).
             let shown = PathBytes.displayed(target.path)
             switch outcome {
-            case .scanned(let findings, let bytes, let targetWarnings, let gaps):
+            case .scanned(let findings, let spilled, let bytes, let targetWarnings, let gaps):
                 stats.filesScanned += 1
                 incomplete += gaps.map { IncompleteInput(path: shown, reason: $0) }
                 stats.bytesScanned += bytes
@@ -108,6 +108,19 @@ public enum Linter {
                 for finding in findings {
                     stats.findingsBySeverity[finding.severity, default: 0] += 1
                     deliver { try sink.finding(finding) }
+                }
+                if let spilled, sinkError == nil {
+                    // Read back from disk one at a time. A spill that cannot be read back ends the
+                    // run with an error: a report missing findings must not look complete.
+                    do {
+                        try spilled.deliver { finding in
+                            stats.findingsBySeverity[finding.severity, default: 0] += 1
+                            try sink.finding(finding)
+                        }
+                    } catch {
+                        sinkError = error
+                        buffer.cancel()
+                    }
                 }
             case .skipped(let reason, let targetWarnings):
                 for warning in targetWarnings {

@@ -116,6 +116,15 @@ public struct EngineContentScanner: ContentScanner {
         Self.convert(try worker.scanStream(path: path, read: read))
     }
 
+    public func scanStream(
+        path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int, emit: ([StreamedFinding]) throws -> Void
+    ) throws -> StreamedContentResult {
+        let result = try worker.scanStream(path: path, read: read, emit: emit)
+        return StreamedContentResult(
+            warnings: result.warnings.map(\.message), coverageGaps: result.warnings.filter(\.isCoverageGap).map(\.message),
+            pairs: result.pairs)
+    }
+
     static func convert(_ result: ScanResult) -> ContentScanResult {
         ContentScanResult(
             findings: result.findings,

@@ -1,10 +1,13 @@
 import ScanResults
 import SecretScanner
+import TokenFormat
 
 /// The outcome of one target.
 enum TargetOutcome: Sendable {
     /// `gaps`: what of the input could not be read or fully matched (also among `warnings`).
-    case scanned(findings: [ReportedFinding], bytes: Int64, warnings: [String], gaps: [String])
+    /// `spilled`: a streamed input's findings, on disk, delivered after `findings` (which is then
+    /// empty).
+    case scanned(findings: [ReportedFinding], spilled: SpilledFindings?, bytes: Int64, warnings: [String], gaps: [String])
     case skipped(SkipReason, warnings: [String])
 }
 
@@ -50,14 +53,26 @@ struct TargetScan {
         }
         // The engine sees the path as reports show it (path evidence, allowlists, fingerprints).
         let path = PathBytes.displayed(target.relativePath)
-        let result: ContentScanResult
+        var findings: [Finding] = []
+        var spill: FindingSpill?
+        var warnings: [String]
+        var gaps: [String]
+        var pairs = PairGroups()
         if input.isComplete {
-            result = try input.head.withUnsafeBytes { raw in try scanner.scan(raw, path: path) }
+            let result = try input.head.withUnsafeBytes { raw in try scanner.scan(raw, path: path) }
+            (findings, warnings, gaps) = (result.findings, result.warnings, result.coverageGaps)
         } else {
-            result = try scanner.scanStream(path: path, read: input.makeReader())
+            // A stream's findings go to a private temporary file as the engine finalises them, so
+            // that memory does not grow with their number.
+            let file = try FindingSpill()
+            let result = try scanner.scanStream(path: path, read: input.makeReader()) { batch in
+                for streamed in batch {
+                    try file.append(streamed, shownSecret: Redaction.display(streamed.finding.secret, redact: settings.redact))
+                }
+            }
+            try file.finishWriting()
+            (warnings, gaps, pairs, spill) = (result.warnings, result.coverageGaps, result.pairs, file)
         }
-        var warnings = result.warnings
-        var gaps = result.coverageGaps
         if let damage = input.gzipDamage {
             // Nothing inflated: the input is skipped as before. Otherwise the findings in what was
             // inflated are kept and the damage is a warning and a coverage gap.
@@ -66,8 +81,14 @@ struct TargetScan {
             warnings.append(message)
             gaps.append(message)
         }
+        if let spill {
+            let spilled = spill.count == 0 ? nil : SpilledFindings(
+                spill: spill, pairs: pairs, target: target, redact: settings.redact,
+                maxDecompressionRatio: settings.bytes.maxDecompressionRatio, input: input)
+            return .scanned(findings: [], spilled: spilled, bytes: input.totalBytes, warnings: warnings, gaps: gaps)
+        }
         let presenter = FindingPresenter(redact: settings.redact, maxDecompressionRatio: settings.bytes.maxDecompressionRatio)
-        let findings = presenter.present(result.findings, of: target, input: input)
-        return .scanned(findings: findings, bytes: input.totalBytes, warnings: warnings, gaps: gaps)
+        let reported = presenter.present(findings, of: target, input: input)
+        return .scanned(findings: reported, spilled: nil, bytes: input.totalBytes, warnings: warnings, gaps: gaps)
     }
 }

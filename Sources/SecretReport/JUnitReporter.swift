@@ -15,11 +15,15 @@ import SecretRules
 /// Everything is escaped by `XMLText`: no markup from scanned input, and no character XML 1.0
 /// forbids (control characters become visible `\u{…}` escapes).
 ///
-/// Streams: findings are buffered only while they belong to the same input (a suite's counts come
-/// first), and written when the next input starts or the run ends.
+/// Streams: a suite's counts come first, so the test cases of the current input are kept as text
+/// (`TextSpill`: in memory up to 1 MiB, then in a private temporary file) and written after its
+/// `<testsuite>` line when the next input starts or the run ends.
 public struct JUnitReporter: Reporter {
     private var output: any ReportOutput
-    private var pending: [ReportedFinding] = []
+    private var pending = TextSpill()
+    private var pendingPath: String?
+    private var tests = 0
+    private var failures = 0
     private var failOn: Severity?
     private var suites = 0
 
@@ -35,9 +39,23 @@ public struct JUnitReporter: Reporter {
         try output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tokenaudit\">\n")
     }
 
-    public mutating func finding(_ finding: ReportedFinding) throws {
-        if let last = pending.last, last.path != finding.path { try flush() }
-        pending.append(finding)
+    public mutating func finding(_ f: ReportedFinding) throws {
+        if let path = pendingPath, path != f.path { try flush() }
+        pendingPath = f.path
+        let threshold = failOn ?? .low
+        let name = "\(f.ruleID) at \(f.line):\(f.column)"
+        var out = "    <testcase classname=\(XMLText.attribute(f.path)) name=\(XMLText.attribute(name))>\n"
+        let details = XMLText.content(Self.details(f))
+        if f.severity >= threshold {
+            out += "      <failure type=\(XMLText.attribute(f.ruleID)) message=\(XMLText.attribute("\(f.severity.rawValue): \(f.title)"))>"
+            out += details + "</failure>\n"
+            failures += 1
+        } else {
+            out += "      <system-out>" + details + "</system-out>\n"
+        }
+        out += "    </testcase>\n"
+        tests += 1
+        try pending.append(out)
     }
 
     public mutating func end(_ summary: ScanSummary) throws {
@@ -67,26 +85,14 @@ public struct JUnitReporter: Reporter {
     }
 
     private mutating func flush() throws {
-        guard let path = pending.first?.path else { return }
-        let threshold = failOn ?? .low
-        let failures = pending.count { $0.severity >= threshold }
-        var out = "  <testsuite name=\(XMLText.attribute(path)) tests=\"\(pending.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
-        for f in pending {
-            let name = "\(f.ruleID) at \(f.line):\(f.column)"
-            out += "    <testcase classname=\(XMLText.attribute(path)) name=\(XMLText.attribute(name))>\n"
-            let details = XMLText.content(Self.details(f))
-            if f.severity >= threshold {
-                out += "      <failure type=\(XMLText.attribute(f.ruleID)) message=\(XMLText.attribute("\(f.severity.rawValue): \(f.title)"))>"
-                out += details + "</failure>\n"
-            } else {
-                out += "      <system-out>" + details + "</system-out>\n"
-            }
-            out += "    </testcase>\n"
-        }
-        out += "  </testsuite>\n"
-        pending.removeAll(keepingCapacity: true)
+        guard let path = pendingPath else { return }
+        try output.write("  <testsuite name=\(XMLText.attribute(path)) tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n")
+        try pending.drain { try self.output.write($0) }
+        try output.write("  </testsuite>\n")
+        pendingPath = nil
+        tests = 0
+        failures = 0
         suites += 1
-        try output.write(out)
     }
 
     /// The body of a finding's test case, one fact per line. Each value is neutralised on its own,

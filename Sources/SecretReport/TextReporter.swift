@@ -1,4 +1,5 @@
 import ScanResults
+import SecretRules
 
 /// The human report: one block per finding, the findings of a credential pair shown together.
 ///
@@ -8,12 +9,30 @@ import ScanResults
 /// their first member, introduced by `paired with`. Everything from scanned files passes through
 /// `TerminalText.neutralised`. Colour (ANSI) only when `color` is set.
 ///
-/// Streams: findings are buffered only while they belong to the same input (pairs never span
-/// inputs) and written when the next input starts or the run ends.
+/// Streams: each finding is written as soon as everything before it is. A pair's later members
+/// are printed under its first one, so a block is held (as text) only while a credential pair
+/// before it can still get members: until the findings have moved `CredentialPairReach.lines`
+/// lines past that pair's last member (pairs never span inputs). Findings of one path whose
+/// lines go backwards (several inputs under one path) are held until the path changes.
 public struct TextReporter: Reporter {
     public var color: Bool
     private var output: any ReportOutput
-    private var pending: [ReportedFinding] = []
+    /// Text not yet written: a finding's block, or a pair's blocks so far.
+    private struct Slot {
+        var text: String
+        var group: String?
+        /// For a pair: the last line of its last member so far.
+        var lastLine: Int
+        var complete: Bool
+    }
+    private var slots: [Slot] = []
+    private var written = 0
+    /// Open pairs → their slot (an index into `slots`, counting written ones).
+    private var openGroups: [String: Int] = [:]
+    private var path: String?
+    private var line = 0
+    private var linesAscend = true
+    private var text = ""
 
     public init(output: any ReportOutput, color: Bool = false) {
         self.output = output
@@ -22,46 +41,65 @@ public struct TextReporter: Reporter {
 
     public mutating func begin(tool: ToolInfo) throws {}
 
-    public mutating func finding(_ finding: ReportedFinding) throws {
-        if let last = pending.last, last.path != finding.path { try flush() }
-        pending.append(finding)
-    }
-
-    public mutating func end(_ summary: ScanSummary) throws { try flush() }
-
-    private mutating func flush() throws {
-        guard !pending.isEmpty else { return }
-        let findings = pending
-        pending = []
-        // Written in pieces of about 64 KB: an input with hundreds of thousands of findings never
-        // becomes one string.
-        var text = ""
-        try Self.blocks(findings, style: Styler(enabled: color)) { block in
-            text += block
-            if text.utf8.count >= 64 * 1024 {
-                try output.write(text)
-                text = ""
+    public mutating func finding(_ f: ReportedFinding) throws {
+        if f.path != path {
+            try finishPath()
+            path = f.path
+            line = f.line
+            linesAscend = true
+        }
+        if f.line < line { linesAscend = false }
+        line = f.line
+        let style = Styler(enabled: color)
+        if linesAscend {
+            // Pairs that no later finding can join are complete.
+            for (group, index) in openGroups where group != f.group && f.line - slots[index - written].lastLine > CredentialPairReach.lines {
+                slots[index - written].complete = true
+                openGroups[group] = nil
             }
         }
+        if let group = f.group, let index = openGroups[group] {
+            slots[index - written].text += Self.block(f, pairedLead: true, style: style)
+            slots[index - written].lastLine = max(slots[index - written].lastLine, f.endLine)
+        } else if let group = f.group {
+            openGroups[group] = written + slots.count
+            slots.append(Slot(text: Self.block(f, pairedLead: false, style: style), group: group, lastLine: f.endLine, complete: false))
+        } else {
+            slots.append(Slot(text: Self.block(f, pairedLead: false, style: style), group: nil, lastLine: f.endLine, complete: true))
+        }
+        try drain()
+    }
+
+    public mutating func end(_ summary: ScanSummary) throws {
+        try finishPath()
         if !text.isEmpty { try output.write(text) }
+        text = ""
     }
 
-    /// Hands the blocks of one input's findings to `emit` in order, pairs together.
-    static func blocks(_ findings: [ReportedFinding], style: Styler, emit: (String) throws -> Void) rethrows {
-        var printedGroups = Set<String>()
-        var membersByGroup: [String: [Int]] = [:]
-        for (i, finding) in findings.enumerated() {
-            if let group = finding.group { membersByGroup[group, default: []].append(i) }
+    /// Every slot of the path is complete: written.
+    private mutating func finishPath() throws {
+        for i in slots.indices { slots[i].complete = true }
+        openGroups = [:]
+        try drain()
+    }
+
+    /// Writes the slots at the front: complete ones whole, the first incomplete one's text so far
+    /// (its later members are appended behind it). Output goes out in pieces of about 64 KB.
+    private mutating func drain() throws {
+        var done = 0
+        while done < slots.count {
+            text += slots[done].text
+            slots[done].text = ""
+            guard slots[done].complete else { break }
+            done += 1
         }
-        for (i, finding) in findings.enumerated() {
-            if let group = finding.group {
-                guard printedGroups.insert(group).inserted else { continue }
-                for (n, member) in (membersByGroup[group] ?? [i]).enumerated() {
-                    try emit(block(findings[member], pairedLead: n > 0, style: style))
-                }
-            } else {
-                try emit(block(finding, pairedLead: false, style: style))
-            }
+        if done > 0 {
+            slots.removeFirst(done)
+            written += done
+        }
+        if text.utf8.count >= 64 * 1024 {
+            try output.write(text)
+            text = ""
         }
     }
 

@@ -33,6 +33,14 @@ public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
     case sirportlySecret = "sirportly-secret"
 }
 
+/// How far apart two findings linked into one credential pair (`Rule.pairWith`) can lie: the later
+/// one starts at most `lines` lines after the earlier one ends. The engine's pairing links no
+/// further; a reporter that prints a pair's findings together uses it to know that a group can get
+/// no more members once the findings have moved past it.
+public enum CredentialPairReach {
+    public static let lines = 50
+}
+
 /// An encoding the engine undoes on candidate text before matching a rule (e.g. a Kubernetes
 /// `Secret` holds base64 values; a logged query string holds URL-encoded ones).
 public enum Encoding: String, Sendable, Hashable, Codable, CaseIterable {

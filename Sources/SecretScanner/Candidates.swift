@@ -120,7 +120,9 @@ extension ScanWorker {
             secret: secret, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             key: context.key, encoding: encoding, message: verdict.message, fingerprint: fingerprint,
             entropy: Entropy.shannon(secret), evidence: FindingEvidence.ordered(evidence))
-        pass.findings.append(PendingFinding(finding: finding, keyPath: context.keyPath, exampleMaterial: pass.role.isExampleMaterial))
+        pass.findings.append(PendingFinding(
+            finding: finding, keyPath: context.keyPath, exampleMaterial: pass.role.isExampleMaterial, sequence: pass.appended))
+        pass.appended += 1
     }
 
     /// The filters shared by every rule. Nil: not a finding. Otherwise the severity and message.

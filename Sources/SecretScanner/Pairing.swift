@@ -8,7 +8,7 @@ import SecretRules
 /// key path (same YAML/JSON object or INI section) within `maxSectionDistance` lines.
 enum Pairing {
     static let maxLineDistance = 5
-    static let maxSectionDistance = 50
+    static let maxSectionDistance = CredentialPairReach.lines
 
     /// Rule id → family number: the connected components of the `pairWith` links.
     static func families(_ rules: [Rule]) -> [String: Int] {

@@ -27,6 +27,9 @@ struct PendingFinding {
     var keyPath: [String]
     /// Found in a test fixture or documentation (`PathRole.isExampleMaterial`).
     var exampleMaterial = false
+    /// The order in which the pass found it: the last tie-break of `ScanWorker.engineOrder`, so
+    /// that sorting in steps (a stream finalised chunk by chunk) orders as one sort of everything.
+    var sequence = 0
 }
 
 /// What one scan accumulates: findings, warnings (each once), per-rule path verdicts, the words
@@ -37,7 +40,10 @@ struct ScanPass {
     let role: PathRole
     /// Whether the path names Sirportly (evidence for values in the file).
     let pathMentionsSirportly: Bool
+    /// Findings not yet finalised (a stream hands finalised ones out chunk by chunk).
     var findings: [PendingFinding] = []
+    /// How many findings the pass has found (the next `PendingFinding.sequence`).
+    var appended = 0
     var warnings: [ScanWarning] = []
     var warned: Set<ScanWarning> = []
     var pathAllowed: [Bool?]

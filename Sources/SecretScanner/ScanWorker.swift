@@ -277,7 +277,9 @@ public final class ScanWorker {
     /// Removes each finding of a fallback rule whose secret overlaps a finding of a non-fallback
     /// rule: one value, one finding, from the most specific rule. `findings` is sorted by start.
     static func dropShadowedFallbacks(_ findings: inout [PendingFinding], fallbacks: Set<String>) {
-        let specific = findings.filter { !fallbacks.contains($0.finding.ruleID) }.map(\.finding.secretRange)
+        // Only the ranges: a filtered copy of the findings themselves cost a whole list per pass.
+        var specific: [Range<Int>] = []
+        for pending in findings where !fallbacks.contains(pending.finding.ruleID) { specific.append(pending.finding.secretRange) }
         guard !specific.isEmpty else { return }
         findings.removeAll { pending in
             guard fallbacks.contains(pending.finding.ruleID) else { return false }
@@ -288,27 +290,10 @@ public final class ScanWorker {
 
     /// Sorts, deduplicates and pairs the findings of a finished pass.
     func finish(_ pass: inout ScanPass) -> ScanResult {
-        var findings = pass.findings
         let kubernetes = engine.isBase64Document(pass.mentioned)
-        findings.sort { a, b in
-            let x = a.finding, y = b.finding
-            if x.secretRange.lowerBound != y.secretRange.lowerBound { return x.secretRange.lowerBound < y.secretRange.lowerBound }
-            if x.secretRange.upperBound != y.secretRange.upperBound { return x.secretRange.upperBound < y.secretRange.upperBound }
-            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
-            // Of two findings of one rule at one range, keep the URL-decoded one (the value
-            // itself), and the literal one over a base64 decoding (the text as written) except
-            // in a Kubernetes Secret, whose data values are base64 by definition.
-            return Self.dedupeRank(x.encoding, kubernetes) < Self.dedupeRank(y.encoding, kubernetes)
-        }
-        var unique: [PendingFinding] = []
-        unique.reserveCapacity(findings.count)
-        for f in findings {
-            if let last = unique.last, last.finding.ruleID == f.finding.ruleID, last.finding.secretRange == f.finding.secretRange {
-                continue
-            }
-            unique.append(f)
-        }
-        if !engine.fallbackRuleIDs.isEmpty { Self.dropShadowedFallbacks(&unique, fallbacks: engine.fallbackRuleIDs) }
+        var unique = pass.findings
+        pass.findings = []
+        finalize(&unique, kubernetes: kubernetes)
         if engine.hasPairs {
             Pairing.assignGroups(&unique, families: engine.pairFamilies)
             for i in unique.indices where unique[i].finding.group != nil {
@@ -318,6 +303,42 @@ public final class ScanWorker {
             }
         }
         return ScanResult(findings: unique.map(\.finding), warnings: pass.warnings)
+    }
+
+    /// The engine's order: by secret start, end, rule id; of two findings of one rule at one range
+    /// the preferred reading first (`dedupeRank`); then the order they were found in.
+    static func engineOrder(_ kubernetes: Bool) -> (PendingFinding, PendingFinding) -> Bool {
+        { a, b in
+            let x = a.finding, y = b.finding
+            if x.secretRange.lowerBound != y.secretRange.lowerBound { return x.secretRange.lowerBound < y.secretRange.lowerBound }
+            if x.secretRange.upperBound != y.secretRange.upperBound { return x.secretRange.upperBound < y.secretRange.upperBound }
+            if x.ruleID != y.ruleID { return x.ruleID < y.ruleID }
+            // Of two findings of one rule at one range, keep the URL-decoded one (the value
+            // itself), and the literal one over a base64 decoding (the text as written) except
+            // in a Kubernetes Secret, whose data values are base64 by definition.
+            let rx = dedupeRank(x.encoding, kubernetes), ry = dedupeRank(y.encoding, kubernetes)
+            if rx != ry { return rx < ry }
+            return a.sequence < b.sequence
+        }
+    }
+
+    /// Sorts (unless `sorted`), deduplicates and drops shadowed fallbacks, in place: the whole of
+    /// a pass, or a segment of a stream that `readyCount` says nothing later can change. Pairing
+    /// is left to the caller.
+    func finalize(_ findings: inout [PendingFinding], kubernetes: Bool, sorted: Bool = false) {
+        if !sorted { findings.sort(by: Self.engineOrder(kubernetes)) }
+        // Duplicates (one rule, one range) are adjacent; the first is kept. Moved, not copied.
+        var kept = 0
+        for i in findings.indices {
+            if kept > 0, findings[kept - 1].finding.ruleID == findings[i].finding.ruleID,
+               findings[kept - 1].finding.secretRange == findings[i].finding.secretRange {
+                continue
+            }
+            if kept != i { findings.swapAt(kept, i) }
+            kept += 1
+        }
+        findings.removeLast(findings.count - kept)
+        if !engine.fallbackRuleIDs.isEmpty { Self.dropShadowedFallbacks(&findings, fallbacks: engine.fallbackRuleIDs) }
     }
 }
 

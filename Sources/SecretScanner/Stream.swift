@@ -16,7 +16,35 @@ extension ScanWorker {
     ///
     /// Differences from a whole-buffer scan: `fileMentions` context words count only if they occur
     /// before or within the current chunk (plus its overlap).
+    ///
+    /// Collects every finding; `scanStream(path:read:emit:)` hands them out as they are final.
     public func scanStream(path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> ScanResult {
+        var streamed: [StreamedFinding] = []
+        let result = try scanStream(path: path, read: read) { streamed += $0 }
+        var pairs = result.pairs.applier()
+        return ScanResult(findings: streamed.map { pairs.apply($0) }, warnings: result.warnings)
+    }
+
+    /// `scanStream(path:read:)` handing the findings to `emit` in batches as soon as nothing later
+    /// in the stream can change them (`readyCount`), in the order a whole scan gives them. Memory
+    /// holds the findings of about one chunk, not of the whole stream. Credential pairs are known
+    /// only at the end: pass each finding, in the order emitted, through the returned `pairs`'
+    /// `PairApplier` to give it its group and severity. Errors thrown by `emit` end the scan and
+    /// are rethrown.
+    public func scanStream(
+        path: String, read: (UnsafeMutableRawBufferPointer) throws -> Int, emit: ([StreamedFinding]) throws -> Void
+    ) throws -> StreamedScan {
+        var linker = PairLinker(families: engine.hasPairs ? engine.pairFamilies : [:])
+        // Handed out in batches of at most 4,096, so that no second copy of a chunk's findings
+        // is made.
+        func hand(_ segment: [PendingFinding]) throws {
+            var start = 0
+            while start < segment.count {
+                let end = min(segment.count, start + 4096)
+                try emit(segment[start..<end].map { StreamedFinding(finding: $0.finding, pairSlot: linker.add($0)) })
+                start = end
+            }
+        }
         let overlap = streamOverlap
         let chunk = max(engine.options.streamChunkSize, overlap)
         let capacity = chunk + 2 * overlap
@@ -39,6 +67,8 @@ extension ScanWorker {
             scanChunk(buffer, placement: placement, pass: &pass)
             if atEnd { break }
 
+            // No later finding starts before the end of this chunk's own part.
+            let frontier = placement.streamOffset + keepEnd
             // Keep `overlap` bytes before the next chunk's own part.
             let drop = keepEnd - overlap
             let dropped = UnsafeRawBufferPointer(rebasing: storage[0..<drop])
@@ -46,8 +76,13 @@ extension ScanWorker {
             storage.baseAddress!.copyMemory(from: storage.baseAddress! + drop, byteCount: filled - drop)
             filled -= drop
             keepStart = overlap
+            try hand(takeReady(&pass, frontier: frontier))
         }
-        return finish(&pass)
+        var rest = pass.findings
+        pass.findings = []
+        finalize(&rest, kubernetes: engine.isBase64Document(pass.mentioned))
+        try hand(rest)
+        return StreamedScan(warnings: pass.warnings, pairs: linker.groups(exampleMaterial: pass.role.isExampleMaterial))
     }
 
     /// Bytes of context a chunk needs on each side of its own part: twice the longest window.
