@@ -1,9 +1,9 @@
 #!/bin/sh
-# Runs each fuzz target built by Fuzz/build.sh for SECONDS (one at a time), seeded from Corpus/,
-# the built-in rules and the output of git commands on a small generated repository, keeping what
-# it learns in .build-fuzz/corpus-<name>. A crash, a timeout (10 s for one input) or a leak leaves
-# .build-fuzz/crash-*, timeout-* or leak-* (libFuzzer's artifacts) and makes the run fail; each
-# target's final line of statistics is collected in .build-fuzz/fuzz-summary.txt.
+# Runs each fuzz target built by Fuzz/build.sh (in FUZZ_SCRATCH, default .build-fuzz) for SECONDS,
+# one at a time, seeded from Corpus/, the built-in rules and the output of git commands on a small
+# generated repository, keeping what it learns in <scratch>/corpus-<name>. A crash, a timeout (10 s
+# for one input) or a leak leaves <scratch>/crash-*, timeout-* or leak-* (libFuzzer's artifacts)
+# and makes the run fail; each target's figures are collected in <scratch>/fuzz-summary.txt.
 # Usage: Fuzz/run.sh SECONDS [target...]
 #   targets: tokenformat pcre2 tomlconfig ignore engine httpcapture gitlog gitpatch gitobject gitlisting
 set -eu
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-30}
 shift || true
 TARGETS=${*:-tokenformat pcre2 tomlconfig ignore engine httpcapture gitlog gitpatch gitobject gitlisting}
-OUT=.build-fuzz
+OUT=${FUZZ_SCRATCH:-.build-fuzz}
 SEEDS=$OUT/seeds
 rm -rf "$SEEDS"
 for target in $TARGETS; do mkdir -p "$SEEDS/$target"; done
