@@ -144,18 +144,22 @@ struct SecretIndex {
     func occurrences(in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
         if let compactValues { return compactValues.occurrences(in: window, within: range) }
         guard !valuesByPrefix.isEmpty else { return [] }
+        return Self.longestMatches(within: range) { i in
+            guard let candidates = valuesByPrefix[Self.prefix(window, i)] else { return 0 }
+            for (length, values) in candidates where i + length <= range.upperBound {
+                if values.contains(Array(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) { return length }
+            }
+            return 0
+        }
+    }
+
+    /// Walks `range` (positions with at least 4 bytes left): where `lengthAt(i)` is positive, a
+    /// value of that length starts at `i` and the walk goes on after it; otherwise one byte on.
+    static func longestMatches(within range: Range<Int>, _ lengthAt: (Int) -> Int) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var i = range.lowerBound
         while i + 4 <= range.upperBound {
-            var matched = 0
-            if let candidates = valuesByPrefix[Self.prefix(window, i)] {
-                for (length, values) in candidates where i + length <= range.upperBound {
-                    if values.contains(Array(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) {
-                        matched = length
-                        break
-                    }
-                }
-            }
+            let matched = lengthAt(i)
             if matched > 0 {
                 found.append(i..<(i + matched))
                 i += matched
@@ -207,26 +211,13 @@ struct CompactSecretValues: Sendable {
     /// As `SecretIndex.occurrences`: at each position, the longest value found there.
     func occurrences(in window: UnsafeRawBufferPointer, within range: Range<Int>) -> [Range<Int>] {
         guard !hashes.isEmpty else { return [] }
-        var found: [Range<Int>] = []
-        var i = range.lowerBound
-        while i + 4 <= range.upperBound {
-            var matched = 0
-            if prefixes.contains(SecretIndex.prefix(window, i)) {
-                for length in lengths where i + length <= range.upperBound {
-                    if hashes.contains(Self.hash(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) {
-                        matched = length
-                        break
-                    }
-                }
+        return SecretIndex.longestMatches(within: range) { i in
+            guard prefixes.contains(SecretIndex.prefix(window, i)) else { return 0 }
+            for length in lengths where i + length <= range.upperBound {
+                if hashes.contains(Self.hash(UnsafeRawBufferPointer(rebasing: window[i..<(i + length)]))) { return length }
             }
-            if matched > 0 {
-                found.append(i..<(i + matched))
-                i += matched
-            } else {
-                i += 1
-            }
+            return 0
         }
-        return found
     }
 
     /// FNV-1a over the bytes, then the length mixed in.
