@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -22,16 +23,9 @@ struct ScanManyFindingsTests {
     /// Generated values (random letters and digits from a fixed seed), padded so that the file
     /// exceeds 8 MiB.
     static func log() -> (text: String, firstToken: String) {
-        var state: UInt64 = 0x14
-        func letters(_ count: Int, _ alphabet: [Character]) -> String {
-            var out = ""
-            for _ in 0..<count {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                out.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            return out
-        }
-        let alnum = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), hex = Array("0123456789abcdef")
+        var generated = SeededLetters(seed: 0x14)
+        func letters(_ count: Int, _ alphabet: [Character]) -> String { generated.letters(count, alphabet) }
+        let alnum = SeededLetters.alphanumeric, hex = SeededLetters.hex
         let padding = String(repeating: "-", count: 160)
         var out = ""
         var first = ""

@@ -1,6 +1,7 @@
 import Foundation
 import ScanResults
 import Testing
+import TestSupport
 @testable import SecretLint
 
 /// A streamed input's findings go through a temporary file (`FindingSpill`) on their way to the
@@ -9,16 +10,9 @@ import Testing
 struct SpilledFindingsTests {
     /// Generated GitHub-shaped tokens (random letters and digits) and Sirportly-shaped pairs.
     static func log(lines: Int, strayCopy: String) -> String {
-        var state: UInt64 = 0x5eed
-        func letters(_ count: Int, _ alphabet: [Character]) -> String {
-            var out = ""
-            for _ in 0..<count {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                out.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
-            return out
-        }
-        let alnum = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"), hex = Array("0123456789abcdef")
+        var generated = SeededLetters(seed: 0x5eed)
+        func letters(_ count: Int, _ alphabet: [Character]) -> String { generated.letters(count, alphabet) }
+        let alnum = SeededLetters.alphanumeric, hex = SeededLetters.hex
         var out = "first GITHUB_TOKEN=ghp_\(letters(36, alnum)) next to a copy: x\(strayCopy)\n"
         for i in 1..<lines {
             switch i % 5 {

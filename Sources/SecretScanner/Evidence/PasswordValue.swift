@@ -148,7 +148,7 @@ public enum PasswordValue {
         if words.count >= 3, words.dropLast().contains(where: { $0.last == UInt8(ascii: ",") || $0.last == UInt8(ascii: ".") }) {
             return true
         }
-        if contains(v, Array("</".utf8)) { return true }
+        if CandidateFilter.contains(v, Array("</".utf8)) { return true }
         guard let last = v.last else { return false }
         let closing: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":")]
         if words.count == 1, closing.contains(last), v.count >= 2, v.dropLast().allSatisfy(isLetter) { return true }
@@ -187,10 +187,4 @@ public enum PasswordValue {
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        for s in 0...(haystack.count - needle.count) where haystack[s..<(s + needle.count)].elementsEqual(needle) { return true }
-        return false
-    }
 }

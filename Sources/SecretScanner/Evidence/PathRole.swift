@@ -51,7 +51,7 @@ public struct PathRole: Sendable, Hashable {
 
         isDocumentation = parts.contains(where: Self.docDirectories.contains) || Self.proseExtensions.contains(ext)
             || Self.docNames.contains(where: { stem.hasPrefix($0) }) || name == "metadata" || name == "pkg-info"
-            || Self.contains(name.utf8, "example".utf8)
+            || CandidateFilter.contains(Array(name.utf8), Self.exampleWord)
 
         isProgramSource = Self.sourceExtensions.contains(ext)
     }
@@ -72,11 +72,5 @@ public struct PathRole: Sendable, Hashable {
         "scala", "groovy", "cs", "vb", "fs", "swift", "m", "mm", "c", "h", "cc", "cpp", "cxx", "hpp", "hh",
         "rs", "rb", "php", "dart", "lua", "r", "pl", "pm", "jl", "ex", "exs", "erl", "hs", "clj", "cljs",
     ]
-
-    /// Whether `word` occurs in `text` (bytes; no Foundation search per file).
-    private static func contains(_ text: Substring.UTF8View, _ word: String.UTF8View) -> Bool {
-        let text = Array(text), word = Array(word)
-        guard text.count >= word.count else { return false }
-        return (0...(text.count - word.count)).contains { start in text[start..<start + word.count].elementsEqual(word) }
-    }
+    private static let exampleWord = Array("example".utf8)
 }
