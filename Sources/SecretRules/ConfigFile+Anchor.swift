@@ -1,4 +1,5 @@
-// The `anchor` / `maxKeywordDistance` pair of rule fields: how they are checked when a rule is read.
+// The `anchor` / `maxKeywordDistance` pair of rule fields and `keywordGuard`: how they are checked
+// when a rule is read.
 
 extension ConfigDecoder {
     /// Largest `maxKeywordDistance`: the engine's default window reach.
@@ -6,7 +7,12 @@ extension ConfigDecoder {
 
     /// `anchor = "keyword"` needs keywords, a regex, no shape and a `maxKeywordDistance`;
     /// `maxKeywordDistance` means nothing without the anchor.
+    /// `keywordGuard` filters keyword hits, so it needs keywords and a regex to run where they are.
     func checkAnchor(_ rule: Rule, _ t: TOMLTable, header: SourcePosition) throws(ConfigError) {
+        if rule.keywordGuard != nil, rule.keywords.isEmpty || rule.regex == nil || rule.shape != nil {
+            throw ConfigError(path: path, at: t["keywordGuard"]?.keyPosition ?? header,
+                              "`keywordGuard` filters keyword hits: it needs `keywords` and a `regex` (and no `shape`)")
+        }
         let at = t["anchor"]?.keyPosition ?? t["maxKeywordDistance"]?.keyPosition ?? header
         switch rule.anchor {
         case .window:

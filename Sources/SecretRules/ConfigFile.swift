@@ -182,7 +182,7 @@ struct ConfigDecoder {
     static let extendKeys = ["useDefault", "disabledRules"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "keywords", "regex", "secretGroup", "shape", "entropy", "path",
-        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "anchor", "maxKeywordDistance", "base64Documents",
+        "decode", "decodedRegex", "pairWith", "references", "tags", "kind", "yields", "value", "window", "anchor", "maxKeywordDistance", "keywordGuard", "base64Documents",
         "examples",
         "negativeExamples", "context", "allowlists", "allowlist",
     ]
@@ -346,6 +346,13 @@ struct ConfigDecoder {
                 throw ConfigError(path: path, at: e.node.position, "`maxKeywordDistance` is a byte count from 0 to \(Self.maxKeywordDistanceLimit); \(n) is out of range")
             }
             rule.maxKeywordDistance = n
+        }
+        if let e = t["keywordGuard"] {
+            let guardRegex = try string(e)
+            guard !guardRegex.isEmpty else {
+                throw ConfigError(path: path, at: e.node.position, "an empty `keywordGuard` would keep every keyword hit; remove it")
+            }
+            rule.keywordGuard = guardRegex
         }
         try checkAnchor(rule, t, header: header)
         if let e = t["examples"] { rule.examples = try strings(e) }

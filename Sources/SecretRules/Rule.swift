@@ -231,6 +231,13 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
     /// With `anchor = .keyword`: the most bytes a match's start may lie before the start of the
     /// keyword hit it holds (unless the match starts at the start of the hit's line).
     public var maxKeywordDistance: Int?
+    /// A regex tried at the end of each keyword hit (anchored there: it looks back at the keyword
+    /// and ahead at what follows it). A hit where it does not match is not one of this rule's
+    /// hits: it opens no window and no start position. For a common keyword that only counts in
+    /// one position, e.g. `pass` ending a name (`db_pass =`) but not inside one (`bypass`,
+    /// `password_reset_required`). `rules check` verifies that the rule's examples report the same
+    /// spans with the guard as without it.
+    public var keywordGuard: String?
     /// Words (case-insensitive literals) that mark a document whose values are base64 by
     /// definition, e.g. `kind: Secret` (a Kubernetes Secret's `data:` map). In a buffer containing
     /// one, short base64 values (4 characters and more, written `key: value`) are decoded and
@@ -250,7 +257,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         decode: Encoding? = nil, decodedRegex: String? = nil, pairWith: String? = nil, allowlists: [Allowlist] = [],
         references: [String] = [], tags: [String] = [], kind: RuleKind = .token, yields: RuleYielding = .never,
         value: ValueForm = .literal, window: RuleWindow = .line, anchor: RuleAnchor = .window,
-        maxKeywordDistance: Int? = nil, base64Documents: [String] = [],
+        maxKeywordDistance: Int? = nil, keywordGuard: String? = nil, base64Documents: [String] = [],
         examples: [String] = [], negativeExamples: [String] = []
     ) {
         self.id = id
@@ -276,6 +283,7 @@ public struct Rule: Sendable, Hashable, Codable, Identifiable {
         self.window = window
         self.anchor = anchor
         self.maxKeywordDistance = maxKeywordDistance
+        self.keywordGuard = keywordGuard
         self.base64Documents = base64Documents
         self.examples = examples
         self.negativeExamples = negativeExamples

@@ -130,6 +130,7 @@ public struct RuleChecker {
                 return nil
             }
         }
+        if let keywordGuard = rule.keywordGuard { _ = compile(keywordGuard, "keywordGuard") }
         if let regex = rule.regex, let pattern = compile(regex, "regex") {
             if let group = rule.secretGroup, group > pattern.captureCount {
                 compiles = false
@@ -198,6 +199,7 @@ public struct RuleChecker {
         func error(_ message: String, example: String? = nil, label: String? = nil) {
             problems.append(RuleProblem(level: .error, ruleID: rule.id, example: example, exampleLabel: label, message: message))
         }
+        problems += checkKeywordGuard(rule, examplesChecked: examplesChecked)
         guard rule.anchor == .keyword else {
             if rule.maxKeywordDistance != nil { error("maxKeywordDistance is set but anchor is not \"keyword\", so it is never used") }
             return problems
@@ -214,16 +216,48 @@ public struct RuleChecker {
         var unanchored = rule
         unanchored.anchor = .window
         unanchored.maxKeywordDistance = nil
-        let labelled = rule.examples.enumerated().map { ("example \($0.offset + 1)", $0.element) }
-            + rule.negativeExamples.enumerated().map { ("negative example \($0.offset + 1)", $0.element) }
-        for (label, example) in labelled where RuleChecker.markerProblem(example) == nil {
-            let text = ExampleMarker.strip(example).text
-            guard let anchored = try? evaluate(rule, text), let everywhere = try? evaluate(unanchored, text) else { continue }
-            if anchored != everywhere {
-                error("with anchor = \"keyword\" the regex reports \(anchored.count) span(s) here but \(everywhere.count) without it: a match starts more than maxKeywordDistance (\(distance)) bytes before its keyword; raise the distance or drop the anchor", example: example, label: label)
-            }
+        for (label, example, anchored, everywhere) in Self.compareOnExamples(rule, with: unanchored, evaluate) {
+            error("with anchor = \"keyword\" the regex reports \(anchored.count) span(s) here but \(everywhere.count) without it: a match starts more than maxKeywordDistance (\(distance)) bytes before its keyword; raise the distance or drop the anchor", example: example, label: label)
         }
         return problems
+    }
+
+    /// `keywordGuard` (compiled with the other patterns): it has keywords and a regex to filter, and every example
+    /// (positive and negative) reports the same spans with the guard as without it, so a guard that
+    /// drops the keyword of one of the rule's own matches is an error rather than a silent miss.
+    private func checkKeywordGuard(_ rule: Rule, examplesChecked: Bool) -> [RuleProblem] {
+        guard rule.keywordGuard != nil else { return [] }
+        var problems: [RuleProblem] = []
+        func error(_ message: String, example: String? = nil, label: String? = nil) {
+            problems.append(RuleProblem(level: .error, ruleID: rule.id, example: example, exampleLabel: label, message: message))
+        }
+        guard !rule.keywords.isEmpty, rule.regex != nil, rule.shape == nil else {
+            error("keywordGuard filters keyword hits: it needs keywords and a regex (and no shape)")
+            return problems
+        }
+        guard examplesChecked else { return problems }
+        var unguarded = rule
+        unguarded.keywordGuard = nil
+        for (label, example, guarded, everywhere) in Self.compareOnExamples(rule, with: unguarded, evaluate) {
+            error("with keywordGuard the regex reports \(guarded.count) span(s) here but \(everywhere.count) without it: the guard drops the keyword hit a match holds; widen the guard", example: example, label: label)
+        }
+        return problems
+    }
+
+    /// The examples (positive and negative) where `rule` and `other` report different spans:
+    /// label, example, the spans of each.
+    private static func compareOnExamples(
+        _ rule: Rule, with other: Rule, _ evaluate: (Rule, String) throws -> [Range<Int>]
+    ) -> [(String, String, [Range<Int>], [Range<Int>])] {
+        let labelled = rule.examples.enumerated().map { ("example \($0.offset + 1)", $0.element) }
+            + rule.negativeExamples.enumerated().map { ("negative example \($0.offset + 1)", $0.element) }
+        var differing: [(String, String, [Range<Int>], [Range<Int>])] = []
+        for (label, example) in labelled where RuleChecker.markerProblem(example) == nil {
+            let text = ExampleMarker.strip(example).text
+            guard let mine = try? evaluate(rule, text), let theirs = try? evaluate(other, text) else { continue }
+            if mine != theirs { differing.append((label, example, mine, theirs)) }
+        }
+        return differing
     }
 
     private func checkExample(_ example: String, label: String, rule: Rule, positive: Bool) -> [RuleProblem] {

@@ -40,6 +40,7 @@ extension RuleListing {
             if rule.anchor != .window {
                 semantics.append("anchor = \(rule.anchor.rawValue)" + (rule.maxKeywordDistance.map { " (\($0) bytes)" } ?? ""))
             }
+            if let keywordGuard = rule.keywordGuard { semantics.append("keywordGuard = \(keywordGuard)") }
             if !rule.base64Documents.isEmpty { semantics.append("base64Documents = \(rule.base64Documents.joined(separator: ", "))") }
             if !semantics.isEmpty { out += "    \(semantics.joined(separator: "; "))\n" }
             if !rule.tags.isEmpty { out += "    tags: \(rule.tags.joined(separator: ", "))\n" }

@@ -68,7 +68,7 @@ enum RulePackCodec {
             }
             strings(r.references); strings(r.tags); string(r.kind.rawValue); string(r.yields.rawValue)
             string(r.value.rawValue); string(r.window.rawValue); string(r.anchor.rawValue)
-            optional(r.maxKeywordDistance) { $0.int($1) }; strings(r.base64Documents)
+            optional(r.maxKeywordDistance) { $0.int($1) }; optionalString(r.keywordGuard); strings(r.base64Documents)
         }
     }
 
@@ -165,7 +165,7 @@ enum RulePackCodec {
                 }),
                 let references = strings(), let tags = strings(), let kind = raw(RuleKind.self), let yields = raw(RuleYielding.self),
                 let value = raw(ValueForm.self), let window = raw(RuleWindow.self), let anchor = raw(RuleAnchor.self),
-                let maxKeywordDistance = optional({ $0.int() }), let base64Documents = strings()
+                let maxKeywordDistance = optional({ $0.int() }), let keywordGuard = optionalString(), let base64Documents = strings()
             else { return nil }
             var entropy: Double?
             if let entropyText {
@@ -177,7 +177,7 @@ enum RulePackCodec {
                 secretGroup: secretGroup, shape: shape, entropy: entropy, path: path, context: context, decode: decode,
                 decodedRegex: decodedRegex, pairWith: pairWith, allowlists: allowlists, references: references, tags: tags,
                 kind: kind, yields: yields, value: value, window: window, anchor: anchor,
-                maxKeywordDistance: maxKeywordDistance, base64Documents: base64Documents)
+                maxKeywordDistance: maxKeywordDistance, keywordGuard: keywordGuard, base64Documents: base64Documents)
         }
     }
 }

@@ -67,6 +67,9 @@ public final class Engine: Sendable {
             if rule.decodedRegex != nil && rule.decode == nil {
                 throw EngineError(ruleID: rule.id, message: "decodedRegex needs decode")
             }
+            if rule.keywordGuard != nil, rule.keywords.isEmpty || rule.regex == nil || rule.shape != nil {
+                throw EngineError(ruleID: rule.id, message: "keywordGuard needs keywords and a regex (and no shape)")
+            }
             if rule.anchor == .keyword {
                 guard !rule.keywords.isEmpty, rule.regex != nil, rule.shape == nil, let d = rule.maxKeywordDistance, d >= 0 else {
                     throw EngineError(ruleID: rule.id, message: "anchor = \"keyword\" needs keywords, a regex, no shape and maxKeywordDistance")
@@ -146,7 +149,8 @@ public final class Engine: Sendable {
                 lines: ruleLines,
                 isPassword: rule.kind == .password,
                 reportsExpression: rule.value == .expression,
-                keywordAnchor: rule.anchor == .keyword ? rule.maxKeywordDistance : nil
+                keywordAnchor: rule.anchor == .keyword ? rule.maxKeywordDistance : nil,
+                keywordGuardSlot: rule.keywordGuard.map { slots.slot($0, options: [.anchored]) }
             ))
         }
         // Document markers (`base64Documents`): short base64 values in such documents are decoded
@@ -298,11 +302,14 @@ final class CompiledRule: Sendable {
     /// `anchor = "keyword"`: its `maxKeywordDistance`. The regex is tried only at the start of each
     /// keyword hit's line and up to this many bytes before each hit. Nil: everywhere in the window.
     let keywordAnchor: Int?
+    /// `keywordGuard`: its pattern slot (compiled anchored). A keyword hit counts for this rule only
+    /// where the guard matches at the hit's end.
+    let keywordGuardSlot: Int?
 
     init(
         rule: Rule, index: Int, regexSlot: Int?, decodedRegexSlot: Int?, pathSlot: Int?, allowlists: [CompiledAllowlist],
         contextPrechecks: [ContextPrecheck], shape: TokenShape?, reach: Int, lines: Int, isPassword: Bool,
-        reportsExpression: Bool, keywordAnchor: Int?
+        reportsExpression: Bool, keywordAnchor: Int?, keywordGuardSlot: Int?
     ) {
         self.rule = rule
         self.index = index
@@ -317,6 +324,7 @@ final class CompiledRule: Sendable {
         self.isPassword = isPassword
         self.reportsExpression = reportsExpression
         self.keywordAnchor = keywordAnchor
+        self.keywordGuardSlot = keywordGuardSlot
     }
 }
 

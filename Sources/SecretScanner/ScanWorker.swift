@@ -35,6 +35,8 @@ public final class ScanWorker {
     /// Phase 1's keyword hits per rule, kept between views (emptied, capacity kept): allocating
     /// and destroying an array per rule for every view of every blob was ~4% of a history scan.
     var hitsScratch: [[Int]] = []
+    /// The hits a rule's `keywordGuard` keeps, reused between rules and views.
+    var guardedScratch: [Int] = []
     /// What recently scanned paths say (`PathRole`, a Sirportly mention): a history scan meets the
     /// same path once per version of the file. Emptied when it reaches `pathFactsLimit` entries.
     var pathFacts: [String: (role: PathRole, mentionsSirportly: Bool)] = [:]
@@ -253,12 +255,58 @@ public final class ScanWorker {
                 matchRegex(rule, slot: slot, windows: [0..<buffer.count], view: view, outer: outer,
                            placement: placement, facts: facts, pass: &pass)
             } else if !hits[rule.index].isEmpty {
-                let windows = windows(for: rule, hits: hits[rule.index], in: buffer)
-                let starts = rule.keywordAnchor.map {
-                    KeywordAnchor.starts(hits: hits[rule.index], windows: windows, distance: $0, in: buffer)
+                func matchAround(_ ruleHits: [Int]) {
+                    let windows = windows(for: rule, hits: ruleHits, in: buffer)
+                    let starts = rule.keywordAnchor.map {
+                        KeywordAnchor.starts(hits: ruleHits, windows: windows, distance: $0, in: buffer)
+                    }
+                    matchRegex(rule, slot: slot, windows: windows, starts: starts, view: view, outer: outer,
+                               placement: placement, facts: facts, pass: &pass)
                 }
-                matchRegex(rule, slot: slot, windows: windows, starts: starts, view: view, outer: outer,
-                           placement: placement, facts: facts, pass: &pass)
+                guard let guardSlot = rule.keywordGuardSlot else {
+                    matchAround(hits[rule.index])
+                    return
+                }
+                var kept = guardedScratch  // taken, so that it stays uniquely referenced
+                guardedScratch = []
+                defer {
+                    kept.removeAll(keepingCapacity: true)
+                    guardedScratch = kept
+                }
+                keepGuardedHits(hits[rule.index], guardSlot: guardSlot, rule: rule, in: buffer, into: &kept, pass: &pass)
+                if !kept.isEmpty { matchAround(kept) }
+            }
+        }
+    }
+
+    /// The start/end pairs of `hits` at whose end the rule's `keywordGuard` matches. A guard that
+    /// does not compile keeps every hit (with a warning), and so does a guard that hits a match
+    /// limit at one hit: a broken guard may cost time, never a finding.
+    private func keepGuardedHits(
+        _ hits: [Int], guardSlot: Int, rule: CompiledRule, in buffer: UnsafeRawBufferPointer, into kept: inout [Int],
+        pass: inout ScanPass
+    ) {
+        let guardMatcher: Matcher
+        switch matcher(guardSlot) {
+        case .success(let m): guardMatcher = m
+        case .failure(let error):
+            pass.warn(ruleID: rule.rule.id, "keywordGuard does not compile: \(error)")
+            kept.append(contentsOf: hits)
+            return
+        }
+        var i = 0
+        while i + 1 < hits.count {
+            let start = hits[i], end = hits[i + 1]
+            i += 2
+            let holds: Bool
+            do {
+                holds = try guardMatcher.firstMatch(in: buffer, from: end) != nil
+            } catch {
+                holds = true
+            }
+            if holds {
+                kept.append(start)
+                kept.append(end)
             }
         }
     }

@@ -206,6 +206,8 @@ struct ConfigFileTests {
         ConfigErrorCase(name: "keyword anchor without keywords", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nanchor = 'keyword'\nmaxKeywordDistance = 8", line: 4, column: 1, fragments: ["needs `keywords` and a `regex`"]),
         ConfigErrorCase(name: "maxKeywordDistance without the anchor", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywords = ['a']\nmaxKeywordDistance = 8", line: 5, column: 1, fragments: ["applies only with `anchor = \"keyword\"`"]),
         ConfigErrorCase(name: "maxKeywordDistance out of range", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywords = ['a']\nanchor = 'keyword'\nmaxKeywordDistance = 5000", line: 6, column: 22, fragments: ["from 0 to 4096"]),
+        ConfigErrorCase(name: "keywordGuard without keywords", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywordGuard = '(?<=a)'", line: 4, column: 1, fragments: ["`keywordGuard` filters keyword hits", "needs `keywords`"]),
+        ConfigErrorCase(name: "empty keywordGuard", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nkeywords = ['a']\nkeywordGuard = ''", line: 5, column: 16, fragments: ["empty `keywordGuard`"]),
         ConfigErrorCase(name: "unknown anchor", toml: "[[rules]]\nid = 'a'\nregex = 'a'\nanchor = 'keywords'", line: 4, column: 10, fragments: ["unknown anchor \"keywords\"", "did you mean \"keyword\"?"]),
         ConfigErrorCase(name: "bad maxFileSize string", toml: "maxFileSize = '10 parsecs'", line: 1, column: 15, fragments: ["maxFileSize", "\"10MB\""]),
         ConfigErrorCase(name: "zero maxFileSize", toml: "maxFileSize = 0", line: 1, column: 15, fragments: ["positive number of bytes"]),

@@ -34,7 +34,7 @@ struct RulePackCodecTests {
                 Allowlist(description: ""),
             ],
             references: ["https://example.invalid/a?b=c;d"], tags: [], kind: .password, yields: .anyOtherRule,
-            value: .expression, window: .multiline, anchor: .keyword, maxKeywordDistance: 0, base64Documents: ["kind: Secret"]),
+            value: .expression, window: .multiline, anchor: .keyword, maxKeywordDistance: 0, keywordGuard: "(?<=k;e:y)\n«»", base64Documents: ["kind: Secret"]),
         Rule(id: "odd-2", title: ""),
     ]
 
