@@ -41,50 +41,55 @@ struct KeywordAutomaton: Sendable {
         self.byteClass = classOf
         self.classCount = classes
 
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classes)]
+        // Trie, in one flat table (`classes` entries per state, -1 for no child): one allocation
+        // instead of one per state, which was most of the automaton's share of start-up.
+        var delta = [Int32](repeating: -1, count: classes)
         var own: [[Int32]] = [[]]
         for (id, keyword) in keywords.enumerated() where !keyword.isEmpty {
             var state = 0
             for b in keyword {
-                let c = Int(classOf[Int(b)])
-                if children[state][c] < 0 {
-                    children.append([Int32](repeating: -1, count: classes))
+                let slot = state * classes + Int(classOf[Int(b)])
+                if delta[slot] < 0 {
+                    delta[slot] = Int32(own.count)
+                    delta.append(contentsOf: repeatElement(-1, count: classes))
                     own.append([])
-                    children[state][c] = Int32(children.count - 1)
                 }
-                state = Int(children[state][c])
+                state = Int(delta[slot])
             }
             own[state].append(Int32(id))
         }
 
-        // Failure links and the dense transition function, breadth first.
-        let stateCount = children.count
-        var delta = [Int32](repeating: 0, count: stateCount * classes)
+        // Failure links and the dense transition function, breadth first, written over the trie
+        // table: a state's row is final once it is dequeued, and failure links point to states
+        // dequeued earlier (shallower).
+        let stateCount = own.count
         var fail = [Int32](repeating: 0, count: stateCount)
         var out = own
         var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
         for c in 0..<classes {
-            let child = children[0][c]
+            let child = delta[c]
             if child >= 0 {
-                delta[c] = child
                 queue.append(Int(child))
+            } else {
+                delta[c] = 0
             }
         }
         var head = 0
         while head < queue.count {
             let s = queue[head]
             head += 1
+            let row = s * classes
+            let failRow = Int(fail[s]) * classes
             for c in 0..<classes {
-                let child = children[s][c]
+                let child = delta[row + c]
                 if child >= 0 {
-                    let f = s == 0 ? 0 : delta[Int(fail[s]) * classes + c]
+                    let f = delta[failRow + c]
                     fail[Int(child)] = f
-                    out[Int(child)] += out[Int(f)]
-                    delta[s * classes + c] = child
+                    if !out[Int(f)].isEmpty { out[Int(child)] += out[Int(f)] }
                     queue.append(Int(child))
                 } else {
-                    delta[s * classes + c] = delta[Int(fail[s]) * classes + c]
+                    delta[row + c] = delta[failRow + c]
                 }
             }
         }
@@ -95,12 +100,20 @@ struct KeywordAutomaton: Sendable {
         order += (0..<stateCount).filter { !out[$0].isEmpty }
         var newID = [Int32](repeating: 0, count: stateCount)
         for (new, old) in order.enumerated() { newID[old] = Int32(new) }
-        var table = [Int32](repeating: 0, count: stateCount * classes)
-        for old in 0..<stateCount {
-            let base = Int(newID[old]) * classes
-            for c in 0..<classes {
-                table[base + c] = newID[Int(delta[old * classes + c])] * Int32(classes)
+        let table = [Int32](unsafeUninitializedCapacity: stateCount * classes) { table, initialized in
+            delta.withUnsafeBufferPointer { delta in
+                newID.withUnsafeBufferPointer { newID in
+                    let width = Int32(classes)
+                    for old in 0..<stateCount {
+                        let base = Int(newID[old]) * classes
+                        let from = old * classes
+                        for c in 0..<classes {
+                            table[base + c] = newID[Int(delta[from + c])] * width
+                        }
+                    }
+                }
             }
+            initialized = stateCount * classes
         }
         self.transitions = table
         self.outputThreshold = Int32(firstOutput * classes)
