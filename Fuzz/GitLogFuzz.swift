@@ -1,6 +1,6 @@
-// libFuzzer entry point: git's `--raw -z` listings on arbitrary bytes, both as `diff-tree` output
-// (commit id line skipped, then parsed whole: `git range`) and as `git log --raw -z` read from a
-// descriptor by the history log thread (`git history`), whose requests go to /dev/null.
+// libFuzzer entry point: git's `--raw -z` listings on arbitrary bytes, both as `diff-tree --stdin`
+// output (split per commit, each commit's raw part parsed: `git range`) and as `git log --raw -z`
+// read from a descriptor by the history log thread (`git history`), whose requests go to /dev/null.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,8 +9,12 @@ import Glibc
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGitLog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: data, count: size))
-    if let entries = try? GitOutputParser.rawEntries(GitScan.rawSkippingCommitLine(bytes)) {
-        for entry in entries { _ = GitOutputParser.displayPath(entry.path) }
+    if let commits = try? GitScan.stdinDiffs(bytes) {
+        for commit in commits {
+            precondition(ObjectID.isWellFormed(commit.id), "a commit id that is not one")
+            guard let entries = try? GitOutputParser.rawEntries(commit.raw) else { continue }
+            for entry in entries { _ = GitOutputParser.displayPath(entry.path) }
+        }
     }
     let requests = HistoryRequestQueue()
     let sink = open("/dev/null", O_WRONLY)

@@ -9,8 +9,8 @@ import Dispatch
 /// happens.
 /// - `staged` (StagedScan.swift): one `git diff --cached` whose whole-file patch holds the staged
 ///   files' bytes and added lines; `cat-file` only for what git prints as binary.
-/// - `range`: `diff-tree --raw -z` and `-U0` hunks per commit, blobs through one `cat-file --batch`,
-///   one engine worker.
+/// - `range`: one `diff-tree --stdin --raw -z -p -U0` per batch of commits (raw listing and added
+///   lines of each), blobs through one `cat-file --batch`, one engine worker.
 /// - `history` (HistoryScan.swift): `log --raw -z` read as git writes it, one `cat-file --batch`,
 ///   blobs scanned on `jobs` threads and merged in request order.
 public enum GitScan {
@@ -167,20 +167,25 @@ public enum GitScan {
         }
         let blobs = try source.scanner()
         let provenance = try commitDetails(commits.map { $0[0] }, runner: runner, blobs: blobs, report: &report)
+        // A merge's content is scanned in the commits it merges (its message is scanned); in a
+        // shallow clone a commit whose parents are cut off shows its whole tree as added (`--root`).
+        let diffed = commits.filter { $0.count <= 2 }.map { $0[0] }
         var changes: [Change] = []
-        for commit in commits {
-            let id = commit[0]
-            let parents = commit.dropFirst()
-            // A merge's content is scanned in the commits it merges (its message is scanned); in a
-            // shallow clone a commit whose parents are cut off shows its whole tree as added.
-            if parents.count > 1 { continue }
-            let target = parents.isEmpty ? ["--root", id] : [id]
-            // One process per commit: the raw listing, then (after an empty record) the patch.
-            let output = try runner.output(["diff-tree", "-r", "--raw", "-z", "-p", "-U0"] + diffOptions + target)
-            let (raw, patch) = rawAndPatch(rawSkippingCommitLine(output))
-            let entries = try GitOutputParser.rawEntries(raw)
-            guard !entries.isEmpty else { continue }
-            changes += changedBlobs(entries, patch: patch, commit: id, report: &report)
+        // One `diff-tree --stdin` per batch of commits (one process per commit was most of a long
+        // range's time): per commit its id, the raw listing and, after an empty record, the patch.
+        for start in stride(from: 0, to: diffed.count, by: rangeBatch) {
+            let batch = diffed[start..<min(start + rangeBatch, diffed.count)]
+            let input = Array(batch.joined(separator: "\n").utf8) + [UInt8(ascii: "\n")]
+            let output = try runner.output(["diff-tree", "--stdin", "--root", "-r", "--raw", "-z", "-p", "-U0"] + diffOptions, input: input)
+            let asked = Set(batch)
+            for commit in try stdinDiffs(output) {
+                guard asked.contains(commit.id) else {
+                    throw .unexpectedOutput("diff-tree --stdin answered for commit \(commit.id), which was not asked")
+                }
+                let entries = try GitOutputParser.rawEntries(commit.raw)
+                guard !entries.isEmpty else { continue }
+                changes += changedBlobs(entries, patch: commit.patch, commit: commit.id, report: &report)
+            }
         }
         var seen: Set<String> = []
         try scanChanges(changes, runner: runner, blobs: blobs, provenance: provenance, seen: &seen, report: &report)
@@ -188,24 +193,53 @@ public enum GitScan {
         return report
     }
 
-    /// `--raw -z -p` output split into its raw part (NUL-terminated records) and the patch, which
-    /// follows the empty record that ends the raw part. No empty record: no patch.
-    static func rawAndPatch(_ output: [UInt8]) -> (raw: [UInt8], patch: [UInt8]) {
-        var index = output.startIndex
-        while index + 1 < output.endIndex {
-            if output[index] == 0 && output[index + 1] == 0 {
-                return (Array(output[...index]), Array(output[(index + 2)...]))
-            }
-            index += 1
-        }
-        return (output, [])
-    }
+    /// Commits per `diff-tree --stdin` process in `range`: bounds the output held at once.
+    static let rangeBatch = 256
 
-    /// `diff-tree -z` with a single commit argument prints the commit id first (NUL-terminated).
-    static func rawSkippingCommitLine(_ raw: [UInt8]) -> [UInt8] {
-        if raw.first == UInt8(ascii: ":") { return raw }
-        guard let nul = raw.firstIndex(of: 0) else { return [] }
-        return Array(raw[(nul + 1)...])
+    /// `diff-tree --stdin -z --raw -p` output split per commit: the commit id (NUL-terminated), its
+    /// raw records (each `:meta`, then one path, two for a rename or copy, NUL-terminated), and,
+    /// after an empty record, its patch, which holds no NUL and ends at the line before the next
+    /// commit id. A commit with an empty diff is left out by git.
+    static func stdinDiffs(_ output: [UInt8]) throws(GitError) -> [(id: String, raw: ArraySlice<UInt8>, patch: [UInt8])] {
+        var result: [(id: String, raw: ArraySlice<UInt8>, patch: [UInt8])] = []
+        var i = output.startIndex
+        func terminator(from index: Int) throws(GitError) -> Int {
+            guard let end = output[index...].firstIndex(of: 0) else {
+                throw .unexpectedOutput("diff-tree --stdin output ends inside a record")
+            }
+            return end
+        }
+        while i < output.endIndex {
+            let idEnd = try terminator(from: i)
+            let id = String(decoding: output[i..<idEnd], as: UTF8.self)
+            guard ObjectID.isWellFormed(id) else {
+                throw .unexpectedOutput("diff-tree --stdin: expected a commit id, read \(String(id.prefix(80)).debugDescription)")
+            }
+            i = idEnd + 1
+            let rawStart = i
+            while i < output.endIndex && output[i] == UInt8(ascii: ":") {
+                let metaEnd = try terminator(from: i)
+                let status = output[i..<metaEnd].split(separator: UInt8(ascii: " ")).last?.first
+                i = metaEnd + 1
+                let paths = status == UInt8(ascii: "R") || status == UInt8(ascii: "C") ? 2 : 1
+                for _ in 0..<paths { i = try terminator(from: i) + 1 }
+            }
+            let raw = output[rawStart..<i]
+            var patch: [UInt8] = []
+            if i < output.endIndex && output[i] == 0 {
+                i += 1
+                let end: Int
+                if let nextID = output[i...].firstIndex(of: 0) {
+                    end = output[i..<nextID].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? i
+                } else {
+                    end = output.endIndex
+                }
+                patch = Array(output[i..<end])
+                i = end
+            }
+            result.append((id, raw, patch))
+        }
+        return result
     }
 
     /// Reads the commits' objects: author and date for provenance, and scans each message.

@@ -18,6 +18,11 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     public var isNull: Bool { hex.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
     /// A short form for messages.
     public var short: String { String(hex.prefix(12)) }
+    /// Whether `text` reads as an object id: 40 or 64 lowercase hex digits.
+    static func isWellFormed(_ text: String) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64)
+            && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+    }
 }
 
 /// One object read from `git cat-file --batch`: its id, type and content (content is empty when
