@@ -42,25 +42,27 @@ let package = Package(
 
         // Libraries.
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        // The lock shared state uses (a pthread mutex ThreadSanitizer can see; Locked.swift says why).
+        .target(name: "Locking"),
         .target(name: "TokenFormat"),
         // The built-in rule packs are Builtin/*.toml, embedded at build time by the EmbedRulePacks
         // plugin (a new pack file needs no line here; docs/RULES.md, "Adding a rule").
         .target(
-            name: "SecretRules", dependencies: ["PCRE2"], exclude: ["Builtin"],
+            name: "SecretRules", dependencies: ["PCRE2", "Locking"], exclude: ["Builtin"],
             plugins: ["EmbedRulePacks"]
         ),
         .executableTarget(name: "RulePackEmbedder", dependencies: ["PCRE2"]),
         .plugin(name: "EmbedRulePacks", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
         .target(
             name: "SecretScanner",
-            dependencies: ["SecretRules", "TokenFormat", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SecretRules", "TokenFormat", "PCRE2", "Locking", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "ScanResults", dependencies: ["SecretRules"]),
         // Crypto: git blob ids (SHA-1/SHA-256) check the files `git staged` rebuilds from a diff.
         .target(
             name: "SecretLint",
             dependencies: [
-                "ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib",
+                "ScanResults", "SecretScanner", "SecretRules", "TokenFormat", "PCRE2", "CZlib", "Locking",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -83,7 +85,7 @@ let package = Package(
             name: "tokenaudit",
             dependencies: [
                 "TokenFormat", "PCRE2", "SecretRules", "SecretScanner", "ScanResults", "SecretLint", "SecretReport",
-                "SirportlyAuth",
+                "SirportlyAuth", "Locking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

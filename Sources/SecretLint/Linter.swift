@@ -2,7 +2,7 @@ import Dispatch
 import ScanResults
 import SecretRules
 import SecretScanner
-import Synchronization
+import Locking
 
 /// Runs scans: walks the request's paths, scans every input on worker threads, and pushes
 /// findings (redacted), skipped inputs with reasons and warnings into a `ScanSink` in report order.
@@ -175,7 +175,7 @@ final class ReorderBuffer: Sendable {
     }
 
     private let count: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Signalled once per completed outcome.
     private let completed = DispatchSemaphore(value: 0)
     /// Free places in the window; a worker takes one per claim, the deliverer returns one per

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// The rules compiled into the binary: the TOML packs in `Sources/SecretRules/Builtin/`, written in
 /// the user schema (docs/RULES.md) and embedded at build time by the EmbedRulePacks plugin as
@@ -84,7 +84,7 @@ public enum BuiltinRules {
         var locations: [String: ExampleLocations] = [:]
         // The packs are independent: parse them on every processor (start-up latency of a
         // pre-commit hook), then merge in `sources` order.
-        let packs = Mutex([Result<ConfigFile, ConfigError>?](repeating: nil, count: sources.count))
+        let packs = Locked([Result<ConfigFile, ConfigError>?](repeating: nil, count: sources.count))
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             let (name, toml) = sources[index]
             let pack = Result { () throws(ConfigError) in

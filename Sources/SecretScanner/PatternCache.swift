@@ -1,5 +1,5 @@
 import PCRE2
-import Synchronization
+import Locking
 
 /// The engine's patterns (rule regexes, decoded-value regexes, context `key` regexes, path and
 /// allowlist regexes), compiled lazily on first need with the engine's JIT policy and then shared
@@ -17,12 +17,12 @@ final class PatternCache: Sendable {
 
     let slots: [Slot]
     let jit: JITPolicy
-    private let compiled: Mutex<[Result<Pattern, PatternError>?]>
+    private let compiled: Locked<[Result<Pattern, PatternError>?]>
 
     init(slots: [Slot], jit: JITPolicy) {
         self.slots = slots
         self.jit = jit
-        self.compiled = Mutex([Result<Pattern, PatternError>?](repeating: nil, count: slots.count))
+        self.compiled = Locked([Result<Pattern, PatternError>?](repeating: nil, count: slots.count))
     }
 
     /// The compiled pattern of slot `index`, compiling it on first call.

@@ -5,19 +5,19 @@ import SecretLint
 import SecretReport
 import SecretScanner
 import SirportlyAuth
-import Synchronization
+import Locking
 
 /// What the CLI watches during a git scan: the `--progress` line (blobs, bytes, MB/s, findings,
 /// ETA once the number of blobs is known) and, with `--verify`, the harvest of credential pairs.
 final class GitScanWatch: GitScanObserver {
-    private let line: Mutex<ProgressLine>
+    private let line: Locked<ProgressLine>
     /// The pairs the engine found (nil without `--verify`): in memory only, never in a report.
     let harvest: CredentialPairHarvest?
 
     init(progress: ProgressLine, harvest: CredentialPairHarvest?) {
         var progress = progress
         progress.unit = "blobs"
-        line = Mutex(progress)
+        line = Locked(progress)
         self.harvest = harvest
     }
 

@@ -6,7 +6,7 @@ import SecretLint
 import ScanResults
 import SecretScanner
 import SirportlyAuth
-import Synchronization
+import Locking
 
 /// `--verify` and `--sirportly-url`, shared by the commands that can verify what they find.
 struct VerifyArguments: ParsableArguments {
@@ -43,7 +43,7 @@ struct VerifyArguments: ParsableArguments {
 /// linter (a `ContentScanner` wrapper) so that verification can see the pairs and the report
 /// cannot. It is never written anywhere.
 final class CredentialPairHarvest: Sendable {
-    private let pairs = Mutex<[String: SirportlyCredentialPair]>([:])
+    private let pairs = Locked<[String: SirportlyCredentialPair]>([:])
 
     static func key(fingerprint: String, group: String) -> String { fingerprint + "\u{0}" + group }
 
@@ -144,7 +144,7 @@ enum ScanVerification {
     /// Runs async library work from the synchronous command and waits for it. Only called from the
     /// command's thread, never from inside a task, so the wait cannot starve the task's executor.
     static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = Mutex<T?>(nil)
+        let box = Locked<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             let value = await work()

@@ -1,6 +1,6 @@
 import Dispatch
 import ScanResults
-import Synchronization
+import Locking
 
 /// The requests the history log thread made, handed to the reading thread in order.
 final class HistoryRequestQueue: Sendable {
@@ -16,7 +16,7 @@ final class HistoryRequestQueue: Sendable {
         var introducedPaths: [ObjectID: [UInt8]] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Signalled once per request and once at the end.
     private let signal = DispatchSemaphore(value: 0)
 

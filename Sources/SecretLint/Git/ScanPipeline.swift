@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,7 +25,7 @@ final class JoinableThread: @unchecked Sendable {
     #else
     private var thread = pthread_t()
     #endif
-    private let joined = Mutex(false)
+    private let joined = Locked(false)
 
     /// Starts `body` on a new thread. If no thread can be created, runs it on the caller's.
     init(_ body: @escaping @Sendable () -> Void) {
@@ -88,11 +88,11 @@ final class OrderedWorkPool<Item: Sendable, Output: Sendable>: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let available = DispatchSemaphore(value: 0)
     private let completed = DispatchSemaphore(value: 0)
     private let jobs: Int
-    private let threads: Mutex<[JoinableThread]> = Mutex([])
+    private let threads: Locked<[JoinableThread]> = Locked([])
 
     init<WorkerState>(
         jobs: Int, makeState: @escaping @Sendable () -> WorkerState,
