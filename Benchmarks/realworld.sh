@@ -3,12 +3,14 @@
 # library and /usr/share/doc; neither holds a live secret) and prints the findings by severity and
 # by rule, so a change to a rule or to the evidence model shows its effect on unseen material.
 # Usage (repository root, after `make build`): bash Benchmarks/realworld.sh [TREE...]
+#   BIN=PATH scans with that tokenaudit binary instead of .build/release/tokenaudit (to compare
+#   a saved build of main with this tree's).
 #   PEERS=1 also runs the peers installed in $PEERS_VENV (kingfisher, betterleaks, detect-secrets)
 #   on the same trees and prints their totals beside TokenAudit's.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$root/.build/release/tokenaudit"
-[ -x "$bin" ] || { echo "build first: make build" >&2; exit 2; }
+bin="${BIN:-$root/.build/release/tokenaudit}"
+[ -x "$bin" ] || { echo "build first: make build (or set BIN)" >&2; exit 2; }
 if [ $# -gt 0 ]; then
   trees=("$@")
 else

@@ -18,8 +18,10 @@ finding lies in its file; a negative is a false positive when any finding does (
 scanner: the rule id is not compared, as for the peers). Placeholder-looking positives are
 excluded and counted: text containing EXAMPLE (upper case, as in AWS sample keys) or xxxx (any
 case), or a run of 8 or more of one non-space
-character. A provider's negative that is also one of its positives (a rule's near miss that is
-another rule's example) is dropped. Prints one table, providers sorted by name, then the totals.
+character. A negative that is also a positive anywhere in the data (a rule's near miss that is
+another rule's example, of the same provider or not: Nosey Parker's JWT and generic rules list a
+TeamCity token, its own teamcity rule's example, as near misses) is dropped: one text cannot be both.
+Prints one table, providers sorted by name, then the totals.
 """
 import argparse, collections, json, os, re, subprocess, sys, tempfile
 
@@ -50,24 +52,28 @@ def main():
     ap.add_argument("--json", help="also write the per-provider figures here")
     args = ap.parse_args()
 
-    cases = []  # (provider, kind, text)
-    excluded = 0
+    files = []  # (provider, positives, negatives)
     for source in sorted(os.listdir(args.data)):
         sdir = os.path.join(args.data, source)
         if not os.path.isdir(sdir):
             continue
         for name in sorted(os.listdir(sdir)):
-            provider = re.sub(r"\.(ya?ml|json)$", "", name)
-            pos, neg = load(os.path.join(sdir, name))
-            # A negative of one rule that is a positive of another rule of the same provider
-            # (Slack's user-token rule lists bot tokens as its negatives) is not a negative here.
-            neg = [n for n in neg if n not in set(pos)]
-            for p in pos:
-                if PLACEHOLDER.search(p):
-                    excluded += 1
-                else:
-                    cases.append((provider, "pos", p))
-            cases += [(provider, "neg", n) for n in neg]
+            files.append((re.sub(r"\.(ya?ml|json)$", "", name), *load(os.path.join(sdir, name))))
+    # A negative of one rule that is a positive of another rule (Slack's user-token rule lists bot
+    # tokens as its negatives; Nosey Parker's JWT rule lists its TeamCity rule's example) is not a
+    # negative here.
+    every_positive = {p for _, pos, _ in files for p in pos}
+
+    cases = []  # (provider, kind, text)
+    excluded = 0
+    for provider, pos, neg in files:
+        neg = [n for n in neg if n not in every_positive]
+        for p in pos:
+            if PLACEHOLDER.search(p):
+                excluded += 1
+            else:
+                cases.append((provider, "pos", p))
+        cases += [(provider, "neg", n) for n in neg]
 
     with tempfile.TemporaryDirectory() as work:
         root = os.path.join(work, "cases")
