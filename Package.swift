@@ -97,7 +97,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "TokenFormatTests", dependencies: ["TokenFormat"]),
-        .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner", "PCRE2"]),
+        .testTarget(name: "SecretRulesTests", dependencies: ["SecretRules", "SecretScanner", "PCRE2", "Locking"]),
         .testTarget(
             name: "SecretScannerTests",
             dependencies: ["SecretScanner", "SecretRules", "TokenFormat", "PCRE2", .product(name: "Crypto", package: "swift-crypto")]
@@ -119,10 +119,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                "Locking",
             ],
             path: "Tests/SirportlyAuthMock"
         ),
-        .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat", "SirportlyAuthMock"]),
+        .testTarget(name: "SirportlyAuthTests", dependencies: ["SirportlyAuth", "TokenFormat", "SirportlyAuthMock", "Locking"]),
         // Package.swift itself: declared dependencies match the imports.
         .testTarget(name: "PackageTests"),
         .testTarget(name: "GitTests", dependencies: ["SecretLint"]),

@@ -1,6 +1,6 @@
 import SecretRules
 import SecretScanner
-import Synchronization
+import Locking
 import Testing
 
 /// Streams an example through `ScanWorker.scanStream` so that a chunk boundary falls at a chosen
@@ -107,7 +107,7 @@ final class ExampleEngines: Sendable {
     }
 
     static let shared = ExampleEngines()
-    private let engines = Mutex<[Key: Engine]>([:])
+    private let engines = Locked<[Key: Engine]>([:])
 
     func engine(for rule: Rule, _ setting: Setting) throws -> Engine {
         let key = Key(ruleID: rule.id, setting: setting)

@@ -1,7 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
+import Locking
 
 @_exported import struct NIOCore.TimeAmount
 
@@ -52,12 +52,12 @@ public final class MockSirportlyServer: Sendable {
 
     public let port: Int
     private let channel: any Channel
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private init(port: Int, channel: any Channel) {
         self.port = port
         self.channel = channel
-        self.state = Mutex(State())
+        self.state = Locked(State())
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -99,7 +99,7 @@ public final class MockSirportlyServer: Sendable {
 
 /// Lets the child handlers reach the server object created after the bind.
 private final class ServerBox: Sendable {
-    let server = Mutex<MockSirportlyServer?>(nil)
+    let server = Locked<MockSirportlyServer?>(nil)
 }
 
 private final class MockHandler: ChannelInboundHandler {

@@ -1,5 +1,5 @@
 @testable import SirportlyAuth
-import Synchronization
+import Locking
 
 /// Sirportly-shaped test credentials, generated from an index (never real ones).
 enum TestPairs {
@@ -36,7 +36,7 @@ struct VirtualInstant: InstantProtocol {
 }
 
 final class VirtualClock: Clock, Sendable {
-    private let state = Mutex<(now: Duration, sleeps: [Duration])>((.zero, []))
+    private let state = Locked<(now: Duration, sleeps: [Duration])>((.zero, []))
 
     var now: VirtualInstant { VirtualInstant(offset: state.withLock { $0.now }) }
     var minimumResolution: Duration { .zero }
