@@ -97,9 +97,14 @@ struct KeywordGuardTests {
     /// `password_reset_required`, `passThrough`) open no window for the guarded built-in password
     /// rules, while a name that ends in it still does.
     @Test func builtinPasswordGuardsKeepNameEndsOnly() throws {
-        let guards = try BuiltinRules.all().filter { $0.id == "password-in-config" || $0.id == "password-hardcoded" }
-            .compactMap(\.keywordGuard)
-        #expect(guards.count == 2)
+        let guarded = try BuiltinRules.all().filter { $0.keywordGuard?.contains("(?<=password|passwd|passphrase|passwort|") == true }
+        #expect(Set(guarded.map(\.id)).isSuperset(of: ["password-in-config", "password-hardcoded", "password-in-log", "password-persisted-in-app-storage"]))
+        // A guard that keeps only whole password words needs each of them as a keyword: a hit of
+        // `pass` inside `passphrase` is dropped, so without `passphrase` a `passphrase=` is missed.
+        for rule in guarded {
+            #expect(Set(rule.keywords).isSuperset(of: ["password", "passwd", "passphrase", "passwort", "pass", "pwd", "pw"]), "\(rule.id)")
+        }
+        let guards = guarded.compactMap(\.keywordGuard)
         for source in guards {
             let pattern = try Pattern(source, options: [.anchored])
             func kept(_ text: String, end: Int) throws -> Bool {
