@@ -35,11 +35,16 @@ test: deps
 # The test suite under AddressSanitizer, then under ThreadSanitizer, each in its own scratch path.
 # Leaks that belong to the toolchain or ArgumentParser are suppressed (Tests/lsan-suppressions.txt);
 # the variable reaches the binaries the CLI tests start, so their exit codes stay meaningful.
+# Under ThreadSanitizer one CLI test is left out: it runs the binary under `ulimit -f 4` to make
+# report writes fail as on a full disk, and under that limit a TSan build dies of SIGBUS inside the
+# TSan runtime before any of its code runs (`tokenaudit --version` too); `make test` and the ASan
+# pass run it.
+TSAN_INCOMPATIBLE := diskFullWhileWritingTheReportLeavesTheOldReportIntact
 test-sanitized: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt:print_suppressions=0 $(SWIFT) test --skip-build --scratch-path .build-asan
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
-	$(SWIFT) test --skip-build --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --skip $(TSAN_INCOMPATIBLE)
 
 # Builds the libFuzzer targets (Fuzz/build.sh: the libraries with ASan and coverage by SwiftPM in
 # .build-fuzz, each Fuzz/*Fuzz.swift entry point linked with -sanitize=fuzzer) and runs each for
