@@ -38,8 +38,9 @@ struct TableReader: ContextReading {
             lineStartAbove = lineStart(of: prevEnd)
             let row = tableCells(lineStartAbove..<prevEnd, separator: separator)
             guard row.count == cells.count else { return nil }
-            let names = row.map { cellName($0) }
-            if names.allSatisfy({ $0 != nil }), let name = names[column] { return name }
+            // Checked without making strings: most rows above a value are data rows, and one
+            // non-name cell settles it (a string per cell per row was most of a CSV's scan).
+            if row.allSatisfy({ nameBounds($0) != nil }) { return cellName(row[column]) }
         }
         return nil
     }
@@ -69,13 +70,18 @@ struct TableReader: ContextReading {
     /// The cell's text when it is a column name (letters, digits, `_`, `-`, `.`, spaces; starting
     /// with a letter or `_`), else nil. An empty cell (Markdown's outer `|`) counts as a name "".
     func cellName(_ cell: Range<Int>) -> String? {
+        nameBounds(cell).map { $0.isEmpty ? "" : text($0) }
+    }
+
+    /// The bytes of the cell's column name (`cellName`), quotes and padding left out, or nil.
+    func nameBounds(_ cell: Range<Int>) -> Range<Int>? {
         var lo = skipBlanks(cell.lowerBound, cell.upperBound)
         var hi = skipBlanksBack(cell.upperBound, lo)
         if hi - lo >= 2, ASCII.isQuote(at(lo)), at(hi - 1) == at(lo) {
             lo += 1
             hi -= 1
         }
-        if lo == hi { return "" }
+        if lo == hi { return lo..<lo }
         guard hi - lo <= 40, ASCII.isLetter(at(lo)) || at(lo) == UInt8(ascii: "_") else { return nil }
         var allHex = true
         for i in lo..<hi {
@@ -84,6 +90,6 @@ struct TableReader: ContextReading {
             if !(ASCII.isDigit(b) || b == dash || (ASCII.lower(b) >= 0x61 && ASCII.lower(b) <= 0x66)) { allHex = false }
         }
         // A data cell such as a token is not a column name.
-        return allHex && hi - lo > 8 ? nil : text(lo..<hi)
+        return allHex && hi - lo > 8 ? nil : lo..<hi
     }
 }
