@@ -43,6 +43,8 @@ public final class Engine: Sendable {
     /// For each automaton keyword id, its proximity slot (positions recorded in phase 1), or -1.
     let proximitySlot: [Int]
     let proximityWordCount: Int
+    /// The proximity slot holding `sirportly`'s hit positions, when it is a keyword.
+    let sirportlyProximitySlot: Int?
     /// Automaton keyword ids of every rule's `base64Documents` words (e.g. `kind: Secret`).
     let base64DocumentKeywordIDs: [Int]
     /// Rule id → pairing family (see `Pairing`).
@@ -167,6 +169,12 @@ public final class Engine: Sendable {
 
         let automaton = KeywordAutomaton(keywords: keywords)
         self.automaton = automaton
+        // `sirportly` hits are recorded too: the shape evidence asks whether the lines around a
+        // candidate mention Sirportly (`ShapeEvidence`), answered from these positions.
+        if let id = keywordIndex[Array("sirportly".utf8)], proximityIndex[id] == nil {
+            proximityIndex[id] = proximityIndex.count
+        }
+        self.sirportlyProximitySlot = keywordIndex[Array("sirportly".utf8)].flatMap { proximityIndex[$0] }
         var proximitySlots = [Int](repeating: -1, count: keywords.count)
         for (id, slot) in proximityIndex { proximitySlots[id] = slot }
         self.proximitySlot = proximitySlots

@@ -30,10 +30,11 @@ public enum ShapeEvidence {
     /// The evidence for the value at `value` of `buffer`, with the given shape, or nil when it
     /// does not reach the threshold. `partnerRuns` are the exact runs of the other shape in the
     /// same buffer, ascending; `pathMentions` and `fileMentions` say whether the path or the file
-    /// mention Sirportly.
+    /// mention Sirportly. `mentionIn` answers whether a range of `buffer` holds `sirportly`
+    /// (the engine answers from the prefilter's hit positions; by default the range is searched).
     public static func evaluate(
         _ value: Range<Int>, shape: TokenShape, in buffer: UnsafeRawBufferPointer, partnerRuns: [Range<Int>],
-        pathMentions: Bool, fileMentions: Bool
+        pathMentions: Bool, fileMentions: Bool, mentionIn: ((Range<Int>) -> Bool)? = nil
     ) -> [FindingEvidence]? {
         var score = 0.0
         var evidence: [FindingEvidence] = []
@@ -52,7 +53,7 @@ public enum ShapeEvidence {
         }
 
         let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
-        if pathMentions || ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near) {
+        if pathMentions || (mentionIn?(near) ?? ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near)) {
             score += 0.4
             evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
         } else if fileMentions {
@@ -104,7 +105,7 @@ public enum ShapeEvidence {
     /// token rule's evidence).
     public static func evaluateApplication(
         _ value: Range<Int>, in buffer: UnsafeRawBufferPointer, sameShapeRuns: [Range<Int>], otherShapeRuns: [Range<Int>],
-        pathMentions: Bool, fileMentions: Bool
+        pathMentions: Bool, fileMentions: Bool, mentionIn: ((Range<Int>) -> Bool)? = nil
     ) -> [FindingEvidence]? {
         var score = 0.0
         var evidence: [FindingEvidence] = []
@@ -119,7 +120,7 @@ public enum ShapeEvidence {
         }
         let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
         var confirmed = false
-        if pathMentions || ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near) {
+        if pathMentions || (mentionIn?(near) ?? ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near)) {
             score += 0.4
             evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
             confirmed = true
