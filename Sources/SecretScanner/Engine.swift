@@ -171,10 +171,12 @@ public final class Engine: Sendable {
         self.automaton = automaton
         // `sirportly` hits are recorded too: the shape evidence asks whether the lines around a
         // candidate mention Sirportly (`ShapeEvidence`), answered from these positions.
-        if let id = keywordIndex[Array("sirportly".utf8)], proximityIndex[id] == nil {
-            proximityIndex[id] = proximityIndex.count
+        if let id = keywordIndex[Array("sirportly".utf8)] {
+            if proximityIndex[id] == nil { proximityIndex[id] = proximityIndex.count }
+            self.sirportlyProximitySlot = proximityIndex[id]
+        } else {
+            self.sirportlyProximitySlot = nil
         }
-        self.sirportlyProximitySlot = keywordIndex[Array("sirportly".utf8)].flatMap { proximityIndex[$0] }
         var proximitySlots = [Int](repeating: -1, count: keywords.count)
         for (id, slot) in proximityIndex { proximitySlots[id] = slot }
         self.proximitySlot = proximitySlots
@@ -272,18 +274,9 @@ final class CompiledRule: Sendable {
         func mayHold(in facts: PrefilterFacts, near value: Range<Int>) -> Bool {
             guard mayHold(in: facts) else { return false }
             let margin = ContextAnalyzer.reach + 256
-            for word in keyWords {
-                let ends = facts.proximity[word.slot]
-                // First occurrence ending at or after value.lowerBound - margin.
-                var lo = 0, hi = ends.count
-                let low = value.lowerBound - margin
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if ends[mid] < low { lo = mid + 1 } else { hi = mid }
-                }
-                guard lo < ends.count, ends[lo] <= value.upperBound + margin else { return false }
+            return keyWords.allSatisfy {
+                PrefilterFacts.anyEnd(facts.proximity[$0.slot], from: value.lowerBound - margin, through: value.upperBound + margin)
             }
-            return true
         }
     }
 

@@ -19,6 +19,17 @@ struct PrefilterFacts {
     /// For each proximity word (`Engine.proximitySlot`), the end offsets of its occurrences,
     /// ascending.
     var proximity: [[Int]]
+
+    /// Whether `ends` (one word's hit end offsets, ascending) holds one in `low...high`: a binary
+    /// search for the first end at or after `low`.
+    static func anyEnd(_ ends: [Int], from low: Int, through high: Int) -> Bool {
+        var lo = 0, hi = ends.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ends[mid] < low { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ends.count && ends[lo] <= high
+    }
 }
 
 /// A finding plus what pairing needs to know about it.

@@ -3,7 +3,7 @@ import Testing
 @testable import SecretScanner
 
 /// The shape evidence asks whether the lines around a candidate mention Sirportly. The engine
-/// answers from phase 1's `sirportly` hit positions (`ScanWorker.sirportlyMention`); the answer must
+/// answers from phase 1's `sirportly` hit positions (`ShapeEvidence.mentionsSirportly` given them); the answer must
 /// be the one a search of the range gives (`ContextAnalyzer.containsCaseless`).
 @Suite("Engine: Sirportly mentions from hit positions")
 struct MentionPositionTests {
@@ -27,15 +27,12 @@ struct MentionPositionTests {
                 if engine.automaton.outputs[output].contains(where: { engine.proximitySlot[Int($0)] == slot }) { ends.append(end) }
             }
         }
-        var facts = PrefilterFacts(mentioned: [], proximity: Array(repeating: [], count: engine.proximityWordCount))
-        facts.proximity[slot] = ends
-        let mentionIn = try #require(engine.makeWorker().sirportlyMention(in: facts))
         text.withUnsafeBytes { buffer in
             for _ in 0..<300 {
                 let a = Int(rng.next() % UInt64(buffer.count)), b = Int(rng.next() % UInt64(buffer.count))
                 let range = min(a, b)..<max(a, b)
                 let expected = ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: range)
-                #expect(mentionIn(range) == expected, "\(range)")
+                #expect(ShapeEvidence.mentionsSirportly(in: range, of: buffer, mentionEnds: ends) == expected, "\(range)")
             }
         }
     }

@@ -45,36 +45,19 @@ extension ScanWorker {
     ) -> [FindingEvidence]? {
         guard let shape = rule.shape, evidenceMayHold(rule, view: view, facts: facts, pass: &pass) else { return nil }
         let buffer = view.buffer
-        let mentionIn = sirportlyMention(in: facts)
+        // Phase 1's `sirportly` hit ends answer "mentioned nearby" without searching the lines
+        // around every candidate (in a UUID-dense log that search was a sixth of the scan).
+        let mentionEnds = engine.sirportlyProximitySlot.map { facts.proximity[$0] }
         if let partner = partnerShape[rule.index] {
             return ShapeEvidence.evaluate(
                 value, shape: shape, in: buffer, partnerRuns: pass.runs(partner, in: buffer, viewID: view.id),
-                pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts), mentionIn: mentionIn)
+                pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts), mentionEnds: mentionEnds)
         }
         guard let other = companionShape[rule.index] else { return nil }
         return ShapeEvidence.evaluateApplication(
             value, in: buffer, sameShapeRuns: pass.runs(shape, in: buffer, viewID: view.id),
             otherShapeRuns: pass.runs(other, in: buffer, viewID: view.id),
-            pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts), mentionIn: mentionIn)
-    }
-
-    /// Whether a range of the view holds `sirportly`, answered from phase 1's hit positions (a
-    /// binary search) instead of searching the lines around every candidate: in a UUID-dense log
-    /// that search was a sixth of the scan. Nil (search the range) when the engine has no such
-    /// keyword.
-    func sirportlyMention(in facts: PrefilterFacts) -> ((Range<Int>) -> Bool)? {
-        guard let slot = engine.sirportlyProximitySlot else { return nil }
-        let ends = facts.proximity[slot]
-        let length = 9  // "sirportly"
-        return { range in
-            // The first hit ending at or after the range's start plus the word's length.
-            var lo = 0, hi = ends.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ends[mid] < range.lowerBound + length { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < ends.count && ends[lo] <= range.upperBound
-        }
+            pathMentions: pass.pathMentionsSirportly, fileMentions: mentionsSirportly(facts), mentionEnds: mentionEnds)
     }
 
     func mentionsSirportly(_ facts: PrefilterFacts) -> Bool {

@@ -27,14 +27,21 @@ public enum ShapeEvidence {
     public static let nearLines = 3
     public static let labelReach = 48
 
+    /// Whether `range` of `buffer` holds `sirportly`: from its hit end offsets when given (a
+    /// binary search), else by searching the range.
+    static func mentionsSirportly(in range: Range<Int>, of buffer: UnsafeRawBufferPointer, mentionEnds: [Int]?) -> Bool {
+        guard let mentionEnds else { return ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: range) }
+        return PrefilterFacts.anyEnd(mentionEnds, from: range.lowerBound + 9, through: range.upperBound)  // 9: "sirportly"
+    }
+
     /// The evidence for the value at `value` of `buffer`, with the given shape, or nil when it
     /// does not reach the threshold. `partnerRuns` are the exact runs of the other shape in the
     /// same buffer, ascending; `pathMentions` and `fileMentions` say whether the path or the file
-    /// mention Sirportly. `mentionIn` answers whether a range of `buffer` holds `sirportly`
-    /// (the engine answers from the prefilter's hit positions; by default the range is searched).
+    /// mention Sirportly. `mentionEnds` are the end offsets of `sirportly` in `buffer`, ascending,
+    /// when the caller has them (the engine's prefilter does); without them the lines are searched.
     public static func evaluate(
         _ value: Range<Int>, shape: TokenShape, in buffer: UnsafeRawBufferPointer, partnerRuns: [Range<Int>],
-        pathMentions: Bool, fileMentions: Bool, mentionIn: ((Range<Int>) -> Bool)? = nil
+        pathMentions: Bool, fileMentions: Bool, mentionEnds: [Int]? = nil
     ) -> [FindingEvidence]? {
         var score = 0.0
         var evidence: [FindingEvidence] = []
@@ -53,7 +60,7 @@ public enum ShapeEvidence {
         }
 
         let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
-        if pathMentions || (mentionIn?(near) ?? ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near)) {
+        if pathMentions || mentionsSirportly(in: near, of: buffer, mentionEnds: mentionEnds) {
             score += 0.4
             evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
         } else if fileMentions {
@@ -105,7 +112,7 @@ public enum ShapeEvidence {
     /// token rule's evidence).
     public static func evaluateApplication(
         _ value: Range<Int>, in buffer: UnsafeRawBufferPointer, sameShapeRuns: [Range<Int>], otherShapeRuns: [Range<Int>],
-        pathMentions: Bool, fileMentions: Bool, mentionIn: ((Range<Int>) -> Bool)? = nil
+        pathMentions: Bool, fileMentions: Bool, mentionEnds: [Int]? = nil
     ) -> [FindingEvidence]? {
         var score = 0.0
         var evidence: [FindingEvidence] = []
@@ -120,7 +127,7 @@ public enum ShapeEvidence {
         }
         let near = ContextAnalyzer.lineWindow(around: value, in: buffer, linesBefore: nearLines, linesAfter: nearLines)
         var confirmed = false
-        if pathMentions || (mentionIn?(near) ?? ContextAnalyzer.containsCaseless("sirportly", in: buffer, range: near)) {
+        if pathMentions || mentionsSirportly(in: near, of: buffer, mentionEnds: mentionEnds) {
             score += 0.4
             evidence.append(FindingEvidence(id: "sirportly-mention", weight: 0.4))
             confirmed = true

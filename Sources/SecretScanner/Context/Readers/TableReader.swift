@@ -70,7 +70,7 @@ struct TableReader: ContextReading {
     /// The cell's text when it is a column name (letters, digits, `_`, `-`, `.`, spaces; starting
     /// with a letter or `_`), else nil. An empty cell (Markdown's outer `|`) counts as a name "".
     func cellName(_ cell: Range<Int>) -> String? {
-        nameBounds(cell).map { $0.isEmpty ? "" : text($0) }
+        nameBounds(cell).map(text)
     }
 
     /// The bytes of the cell's column name (`cellName`), quotes and padding left out, or nil.
