@@ -1,5 +1,5 @@
 // libFuzzer entry point: git's `--raw -z` listings on arbitrary bytes, both as `diff-tree --stdin`
-// output (split per commit, each commit's raw part parsed: `git range`) and as `git log --raw -z`
+// output (split per commit and each commit's raw entries read: `git range`) and as `git log --raw -z`
 // read from a descriptor by the history log thread (`git history`), whose requests go to /dev/null.
 #if canImport(Glibc)
 import Glibc
@@ -12,8 +12,7 @@ public func fuzzGitLog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let commits = try? GitScan.stdinDiffs(bytes) {
         for commit in commits {
             precondition(ObjectID.isWellFormed(commit.id), "a commit id that is not one")
-            guard let entries = try? GitOutputParser.rawEntries(commit.raw) else { continue }
-            for entry in entries { _ = GitOutputParser.displayPath(entry.path) }
+            for entry in commit.entries { _ = GitOutputParser.displayPath(entry.path) }
         }
     }
     let requests = HistoryRequestQueue()

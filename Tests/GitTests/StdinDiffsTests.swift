@@ -28,7 +28,7 @@ struct StdinDiffsTests {
 
         let commits = try GitScan.stdinDiffs(bytes)
         #expect(commits.map(\.id) == [first, second, third])
-        let entries = try commits.map { try GitOutputParser.rawEntries($0.raw) }
+        let entries = commits.map(\.entries)
         #expect(entries.map(\.count) == [2, 1, 1])
         #expect(entries[0][1].sourcePath == Array("old name".utf8) && entries[0][1].path == [0xFF, 0x0A, 0x2E])
         #expect(commits[0].patch == Array(patch1.utf8))

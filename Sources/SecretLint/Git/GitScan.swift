@@ -182,9 +182,8 @@ public enum GitScan {
                 guard asked.contains(commit.id) else {
                     throw .unexpectedOutput("diff-tree --stdin answered for commit \(commit.id), which was not asked")
                 }
-                let entries = try GitOutputParser.rawEntries(commit.raw)
-                guard !entries.isEmpty else { continue }
-                changes += changedBlobs(entries, patch: commit.patch, commit: commit.id, report: &report)
+                guard !commit.entries.isEmpty else { continue }
+                changes += changedBlobs(commit.entries, patch: commit.patch, commit: commit.id, report: &report)
             }
         }
         var seen: Set<String> = []
@@ -197,11 +196,11 @@ public enum GitScan {
     static let rangeBatch = 256
 
     /// `diff-tree --stdin -z --raw -p` output split per commit: the commit id (NUL-terminated), its
-    /// raw records (each `:meta`, then one path, two for a rename or copy, NUL-terminated), and,
+    /// raw entries (read by `GitOutputParser.rawEntry`, which knows how many paths each takes), and,
     /// after an empty record, its patch, which holds no NUL and ends at the line before the next
     /// commit id. A commit with an empty diff is left out by git.
-    static func stdinDiffs(_ output: [UInt8]) throws(GitError) -> [(id: String, raw: ArraySlice<UInt8>, patch: [UInt8])] {
-        var result: [(id: String, raw: ArraySlice<UInt8>, patch: [UInt8])] = []
+    static func stdinDiffs(_ output: [UInt8]) throws(GitError) -> [(id: String, entries: [DiffEntry], patch: [UInt8])] {
+        var result: [(id: String, entries: [DiffEntry], patch: [UInt8])] = []
         var i = output.startIndex
         func terminator(from index: Int) throws(GitError) -> Int {
             guard let end = output[index...].firstIndex(of: 0) else {
@@ -216,15 +215,18 @@ public enum GitScan {
                 throw .unexpectedOutput("diff-tree --stdin: expected a commit id, read \(String(id.prefix(80)).debugDescription)")
             }
             i = idEnd + 1
-            let rawStart = i
+            var entries: [DiffEntry] = []
             while i < output.endIndex && output[i] == UInt8(ascii: ":") {
                 let metaEnd = try terminator(from: i)
-                let status = output[i..<metaEnd].split(separator: UInt8(ascii: " ")).last?.first
+                let meta = output[i..<metaEnd]
                 i = metaEnd + 1
-                let paths = status == UInt8(ascii: "R") || status == UInt8(ascii: "C") ? 2 : 1
-                for _ in 0..<paths { i = try terminator(from: i) + 1 }
+                let entry = try GitOutputParser.rawEntry(meta: meta) {
+                    guard i < output.endIndex, let end = output[i...].firstIndex(of: 0) else { return nil }
+                    defer { i = end + 1 }
+                    return output[i..<end]
+                }
+                if let entry { entries.append(entry) }
             }
-            let raw = output[rawStart..<i]
             var patch: [UInt8] = []
             if i < output.endIndex && output[i] == 0 {
                 i += 1
@@ -237,7 +239,7 @@ public enum GitScan {
                 patch = Array(output[i..<end])
                 i = end
             }
-            result.append((id, raw, patch))
+            result.append((id, entries, patch))
         }
         return result
     }
