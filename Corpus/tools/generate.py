@@ -336,7 +336,7 @@ def pkcs8_private_key():
     return "-----BEGIN PRIVATE KEY-----\n" + pem_body(1218) + "\n-----END PRIVATE KEY-----"
 
 
-# Hard-negative generators
+# Password hashes (reported by hashed-password, a low-severity class of its own)
 
 def bcrypt_hash():
     return "$2b$12$" + rs(53, ALNUM + "./")
@@ -2902,7 +2902,7 @@ Incident 2026-11-28 notes (paste from the bridge call, to be cleaned up):
 
 ## 2.4.0 (2026-10-02)
 - Migrated ticket ids to UUIDv7 (e.g. `{uuid7()}`).  ⟦neg: UUIDv7 example⟧
-- Passwords are hashed with argon2id: `{argon2_hash()}`.  ⟦neg: argon2 hash⟧
+- Passwords are hashed with argon2id: `{F('hashed-password', argon2_hash())}`.
 """)
     emit("docs/api/README.md", f"""# helpdesk-api
 
@@ -2927,7 +2927,7 @@ The login endpoint takes `username` and `password` form fields:
 curl -d username=jdoe -d password=hunter2 -H "X-Auth-Application: $APP_TOKEN" https://api.sirportly.com/api/v2/users/authenticate  ⟦neg: textbook placeholder password in documentation⟧
 ```
 
-Seed users have password `password123`; hashes in `db/seeds.rb` look like `{bcrypt_hash()}`.  ⟦neg: bcrypt hash and a placeholder password⟧
+Seed users have password `password123`; hashes in `db/seeds.rb` look like `{F('hashed-password', bcrypt_hash())}`.
 The staging token is `{F('sirportly-token', ACCOUNTS[1].token)}` (ask #helpdesk-dev for the secret).
 """)
     emit("docs/wiki/Onboarding.md", f"""## Accounts you need
@@ -3014,8 +3014,8 @@ def build_sql():
     rows_users = []
     for i in range(8):
         h = R.choice([bcrypt_hash(), argon2_hash(), ssha_hash()])
-        rows_users.append(f"({1000 + i}, '{uuid4()}', '{R.choice(USERS)}@example.com', '{h}', NOW()),  ⟦neg: password hash and user UUID⟧")
-    rows_users[-1] = rows_users[-1].replace("),  ⟦", ");  ⟦")
+        rows_users.append(f"({1000 + i}, '{uuid4()}', '{R.choice(USERS)}@example.com', '{F('hashed-password', h)}', NOW()),")
+    rows_users[-1] = rows_users[-1][:-1] + ";"
     a, b = ACCOUNTS[2], ACCOUNTS[5]
     emit("db/dumps/helpdesk-2026-11-28.sql", f"""-- MySQL dump 10.13  Distrib 8.0.40
 -- Host: db.internal    Database: helpdesk
@@ -3435,14 +3435,14 @@ def extra_formats_2():
          + '10.0.4.7 - - [30/Nov/2026:09:12:45 +0000] "GET /api/v2/tickets/all?trace=' + uuid4().replace("-", "%2D") + ' HTTP/1.1" 200 77 "-" "okhttp/4.12.0"'
          + N("URL-encoded trace id") + "\n")
 
-    # A CSV export with a password column (and a hash column, which is not one).
+    # A CSV export with a password column and a hash column (reported as hashed-password, low severity).
     rows = ["id,username,email,password,password_hash,last_login_request"]
     for i in range(5):
         u = USERS[i]
         if i == 3:
-            rows.append(f"{i + 1},{u},{u}@example.com,,{bcrypt_hash()},{uuid4()}" + N("empty password cell; bcrypt hash; request id"))
+            rows.append(f"{i + 1},{u},{u}@example.com,,{F('hashed-password', bcrypt_hash())},{uuid4()}")
         else:
-            rows.append(f"{i + 1},{u},{u}@example.com,{F('password-in-csv-export', password())},{bcrypt_hash()},{uuid4()}")
+            rows.append(f"{i + 1},{u},{u}@example.com,{F('password-in-csv-export', password())},{F('hashed-password', bcrypt_hash())},{uuid4()}")
     emit("exports/helpdesk-users.csv", "\n".join(rows) + "\n")
     emit("exports/agents-no-passwords.csv", "id,username,password_changed_at,session_id\n"
          + "\n".join(f"{i},{USERS[i]},2026-10-0{i + 1},{uuid4()}" + N("date of a password change; session UUID") for i in range(1, 4)) + "\n")

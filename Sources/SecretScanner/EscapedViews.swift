@@ -21,7 +21,9 @@ import Darwin
 ///
 /// ## When a view is made
 /// Only around a *trigger*: a numeric escape (`\u…`, `\x…`, `&#…;`) that decodes to printable,
-/// non-blank ASCII, outside an escaped backslash (`\\u0041` is a backslash and `u0041`).
+/// non-blank ASCII, outside an escaped backslash (`\\u0041` is a backslash and `u0041`); or an
+/// escaped quote (`\"`, `&quot;`) followed by `:`, the end of a key of escaped JSON (an event
+/// logged as a JSON string inside a JSON log line).
 /// Escapes of accented letters alone (`caf\u00e9`) make no view. The region of a trigger is its
 /// line plus `escapedContextLines` lines above (at most `escapedContextReach` bytes), so the
 /// context readers see the enclosing keys; triggers on nearby lines share one region. A region is
@@ -30,8 +32,9 @@ import Darwin
 ///
 /// ## Mapping back
 /// Every decoded byte keeps the input offset of the text it came from (`View.Mapping.unescaped`).
-/// A finding must contain at least one decoded escape: a value written plainly in the region is
-/// the identity view's finding, not this view's.
+/// A finding must contain at least one decoded escape, or be quoted by escaped quotes
+/// (`\"Hunter2-Zebra9!\"`): a value written plainly in the region is the identity view's
+/// finding, not this view's.
 extension ScanWorker {
     /// Lines above a trigger's line copied (undecoded parts verbatim) into its view.
     static let escapedContextLines = 3
@@ -83,13 +86,34 @@ extension ScanWorker {
                         offset = i + 2
                         continue
                     }
-                    if let (value, _) = Decoding.backslashEscape(buffer, at: i), Decoding.isTriggerValue(value) { found.append(i) }
+                    if let (value, _) = Decoding.backslashEscape(buffer, at: i), Decoding.isTriggerValue(value) {
+                        found.append(i)
+                    } else if i + 1 < count, buffer[i + 1] == UInt8(ascii: "\""), Self.opensKeyValue(buffer, at: i + 2) {
+                        found.append(i)
+                    }
                 } else if let (value, _) = Decoding.numericEntity(buffer, at: i), Decoding.isTriggerValue(value) {
+                    found.append(i)
+                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + 6) {
                     found.append(i)
                 }
             }
         }
         return found
+    }
+
+    /// Whether a `:` follows `offset` after at most a few spaces or tabs: the escaped quote just
+    /// before `offset` closes a key of escaped JSON (`{\"password\":\"…\"}` logged inside a JSON
+    /// string, `{&quot;token&quot;: &quot;…&quot;}` in an HTML attribute).
+    static func opensKeyValue(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var j = offset
+        while j < buffer.count, j < offset + 4, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
+        return j < buffer.count && buffer[j] == UInt8(ascii: ":")
+    }
+
+    static func hasQuoteEntity(_ buffer: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        let name = Decoding.namedEntities[0].name
+        guard i + name.count <= buffer.count else { return false }
+        return (0..<name.count).allSatisfy { buffer[i + $0] == name[$0] }
     }
 
     /// The start of the line `escapedContextLines` lines above the line of `offset`, at most

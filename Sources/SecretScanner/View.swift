@@ -47,11 +47,13 @@ struct View {
         /// Whether `range` of the view reaches into the decoded part (not only the copied prefix).
         func reachesDecoded(_ range: Range<Int>) -> Bool {
             switch self {
-            case .identity: true
-            case .base64(_, let prefix, _), .percent(_, let prefix, _, _): range.upperBound > prefix
+            case .identity: return true
+            case .base64(_, let prefix, _), .percent(_, let prefix, _, _): return range.upperBound > prefix
             case .unescaped(let origin):
-                // At least one byte of `range` was an escape.
-                range.contains { $0 + 1 < origin.count && origin[$0 + 1] - origin[$0] > 1 }
+                // At least one byte of `range` was an escape, or the bytes on either side of it
+                // were (a value between escaped quotes).
+                let wasEscape = { (i: Int) in i >= 0 && i + 1 < origin.count && origin[i + 1] - origin[i] > 1 }
+                return range.contains(where: wasEscape) || wasEscape(range.lowerBound - 1) || wasEscape(range.upperBound)
             }
         }
 

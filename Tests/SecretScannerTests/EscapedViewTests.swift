@@ -42,10 +42,14 @@ struct UnescapeTests {
         }
     }
 
-    /// Only numeric escapes of printable, non-blank ASCII make a view.
+    /// Numeric escapes of printable, non-blank ASCII make a view, and so does an escaped quote
+    /// followed by `:`.
     @Test(arguments: [
         (#"x\u002dy"#, 1), (#"x\x41y"#, 1), ("x&#45;y", 1), ("x&#x41;y", 1),
         (#"caf\u00e9"#, 0), (#"\u0020"#, 0), (#"a\\u002d"#, 0), (#"\n\t\""#, 0), ("&quot;&amp;", 0), (#"C:\x"#, 0),
+        // An escaped quote that closes a key of escaped JSON (a JSON event logged as a string).
+        (#"{\"password\":\"v\"}"#, 1), (#"{\"a\" : 1, \"b\":\"c\"}"#, 2), ("{&quot;token&quot;: &quot;v&quot;}", 1),
+        (#"say \"hi\" to them"#, 0), ("&quot;hi&quot; there", 0),
     ])
     func triggers(_ input: String, _ count: Int) {
         let bytes = Array(input.utf8)
@@ -83,6 +87,8 @@ struct EscapedViewEngineTests {
         Case(name: "HTML &#45;", marked: #"<input name="x_auth_token" value="«\#(escaped(token, dec, only: ["-"]))»">"#, path: "form.html", rule: "sirportly-token"),
         Case(name: "HTML &#x2d; application", marked: #"<input name="x_auth_application" value="«\#(escaped(token, hex, only: ["-"]))»">"#, path: "form.html", rule: "sirportly-application-token"),
         Case(name: "secret with escaped digits", marked: "X-Auth-Secret: «\(escaped(secret, u, only: Set("0123456789")))»", path: "capture.txt", rule: "sirportly-secret"),
+        Case(name: "escaped JSON event in a JSON log line", marked: #"{"level":"info","msg":"{\"sirportly_token\":\"«\#(token)»\",\"attempt\":2}"}"#, path: "app.log", rule: "sirportly-token"),
+        Case(name: "escaped JSON in an HTML attribute", marked: #"<div data-config="{&quot;sirportly_token&quot;: &quot;«\#(token)»&quot;}"></div>"#, path: "page.html", rule: "sirportly-token"),
         Case(name: "URL %2D", marked: "GET /api/v2/tickets/all?auth_token=«\(token.replacingOccurrences(of: "-", with: "%2D"))»&auth_secret=\(secret) HTTP/1.1", path: "access.log", rule: "sirportly-token"),
     ]
 
@@ -107,6 +113,7 @@ struct EscapedViewEngineTests {
         "var trace=\"\(escaped(uuid4, x, only: ["-"]))\"; // sirportly widget",
         #"<input type="hidden" name="request_id" value="\#(escaped(uuid4, dec, only: ["-"]))"> sirportly"#,
         #"{"msg":"caf\u00e9 \u2014 sirportly","job_id":"\#(escaped(uuid4, u, only: ["-"]))"}"#,
+        #"{"msg":"{\"app\":\"sirportly\",\"request_id\":\"\#(uuid4)\"}"}"#,
     ])
     func escapedIdsStayNegative(_ text: String) throws {
         #expect(try EvidenceFixtures.findings(text, path: "app.log").isEmpty)
@@ -114,6 +121,16 @@ struct EscapedViewEngineTests {
 
     /// A value written plainly next to an escape is the identity view's finding, reported once and
     /// without an encoding.
+    @Test func passwordInAnEscapedJSONEventIsFoundOnce() throws {
+        let value = "Kq8#vR2mW9zTp"
+        let text = #"{"ts":"2026-12-05T06:10:00Z","msg":"{\"user\":\"dana\",\"password\":\"\#(value)\"}"}"#
+        let found = try EvidenceFixtures.findings(text, path: "app.log").filter { $0.ruleID.hasPrefix("password-") }
+        #expect(!found.isEmpty)
+        #expect(Set(found.map { String(decoding: $0.secret, as: UTF8.self) }) == [value])
+        #expect(Set(found.map(\.secretRange)).count == 1)
+        #expect(found.allSatisfy { $0.encoding == .escape })
+    }
+
     @Test func plainValueBesideAnEscapeIsReportedOnce() throws {
         let text = #"{"msg":"caf\u0065","sirportly":{"token":"\#(Self.token)","secret":"\#(Self.secret)"}}"#
         let found = try EvidenceFixtures.findings(text, path: "log.jsonl").filter { $0.ruleID == "sirportly-token" }
