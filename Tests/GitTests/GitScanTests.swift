@@ -215,6 +215,30 @@ import Testing
         }
     }
 
+    /// Requests reach `cat-file` and blobs reach the scan threads in batches: a history of more
+    /// requests than one batch holds attributes every finding to its own commit, whatever `jobs`.
+    @Test(arguments: [1, 3])
+    func findingsAcrossManyBatchesKeepTheirCommits(jobs: Int) throws {
+        let repo = try TemporaryRepository()
+        var commitOfFile: [String: String] = [:]
+        for n in 0..<130 {
+            let leaks = [7, 64, 101, 129].contains(n)
+            let body = leaks ? Credentials(seed: UInt64(400 + n)).dotenv : "value \(n)\n"
+            try repo.write("f\(n).env", body)
+            commitOfFile["f\(n).env"] = try repo.commit("commit \(n)")
+        }
+        var request = GitScanRequest(mode: .history(refs: []), directory: repo.path)
+        request.jobs = jobs
+        let report = try GitScan.run(request)
+        #expect(Set(report.findings.map(\.finding.path)) == ["f7.env", "f64.env", "f101.env", "f129.env"])
+        #expect(report.findings.count == 8)  // token and secret per leaking file
+        for finding in report.findings {
+            #expect(finding.provenance?.commit == commitOfFile[finding.finding.path])
+        }
+        let commits = try repo.git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(report.commitsScanned == Int(commits))
+    }
+
     @Test func aSecretMovedToAnotherFileIsNotRemoved() throws {
         let repo = try TemporaryRepository()
         try repo.write("a.env", Credentials(seed: 32).dotenv)

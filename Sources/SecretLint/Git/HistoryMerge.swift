@@ -17,19 +17,25 @@ final class HistoryRequestQueue: Sendable {
     }
 
     private let state = Locked(State())
-    /// Signalled once per request and once at the end.
+    /// Signalled once per appended batch and once at the end.
     private let signal = DispatchSemaphore(value: 0)
 
-    func append(_ request: GitScan.HistoryRequest) {
+    /// Queues `batch` (in order) and wakes the reader once for all of it.
+    func append(contentsOf batch: [GitScan.HistoryRequest], keepingBlobIDs: Bool) {
+        guard !batch.isEmpty else { return }
         state.withLock { state in
-            state.requests.append(request)
-            if case .blob(let id, _, _) = request {
+            state.requests.append(contentsOf: batch)
+            for request in batch {
+                guard case .blob(let id, _, _) = request else { continue }
                 state.blobsRequested += 1
-                state.requestedBlobs.insert(id)
+                if keepingBlobIDs { state.requestedBlobs.insert(id) }
             }
         }
         signal.signal()
     }
+
+    /// Whether a request is queued and not yet taken.
+    var hasWaiting: Bool { state.withLock { $0.head < $0.requests.count } }
 
     /// A blob first seen at `path` (recorded for sharded scans, whether or not it is asked for).
     func noteIntroduction(_ id: ObjectID, path: [UInt8]) {
@@ -62,7 +68,6 @@ final class HistoryRequestQueue: Sendable {
     /// The next request, waiting for it; nil once the log thread is done and every request was taken.
     func next() -> GitScan.HistoryRequest? {
         while true {
-            signal.wait()
             let next = state.withLock { state -> GitScan.HistoryRequest?? in
                 if state.head < state.requests.count {
                     let request = state.requests[state.head]
@@ -77,6 +82,7 @@ final class HistoryRequestQueue: Sendable {
                 return state.outcome != nil ? .some(nil) : nil
             }
             if let next { return next }
+            signal.wait()
         }
     }
 

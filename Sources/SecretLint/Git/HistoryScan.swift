@@ -26,6 +26,10 @@ extension GitScan {
     static let historyWindowPerJob = 64
     /// Bytes of objects read ahead of the oldest result not yet taken back (one object may exceed it).
     static let historyByteBudget = 64 << 20
+    /// Most items (blobs and commit messages) handed to a scan thread at once.
+    static let historyBatchItems = 32
+    /// Most bytes in one batch (a bigger item goes alone).
+    static let historyBatchBytes = 256 << 10
 
     /// What the log thread asked `cat-file` for, in request order.
     enum HistoryRequest: Sendable {
@@ -71,20 +75,27 @@ extension GitScan {
             requests.finish(readingLog(logFD, requestFD: requestFD, shard: shard, into: requests))
         }
         let jobs = max(1, source.request.jobs ?? onlineProcessorCount())
-        let pool = OrderedWorkPool<HistoryItem, BlobScanner.Outcome>(
+        // Items go to the pool in batches (`historyBatchItems` items or `historyBatchBytes` bytes):
+        // most blobs of a history are small, and one hand-over per blob cost more in thread
+        // wake-ups than scanning it.
+        let pool = OrderedWorkPool<[HistoryItem], [BlobScanner.Outcome]>(
             jobs: jobs, makeState: { [source] in source.workerScanner() },
-            work: { blobs, item in
-                if !item.isMessage, let reason = blobs.skipReason(size: item.size, content: item.content, tooLarge: item.tooLarge) {
-                    return .skipped(reason)
+            work: { blobs, batch in
+                batch.map { item in
+                    if !item.isMessage, let reason = blobs.skipReason(size: item.size, content: item.content, tooLarge: item.tooLarge) {
+                        return .skipped(reason)
+                    }
+                    return blobs.scan(item.content, path: item.path, added: nil)
                 }
-                return blobs.scan(item.content, path: item.path, added: nil)
             })
         var merge = HistoryMerge(headBlobs: headBlobs)
         var report = GitScanReport()
-        // Submitted items whose results are not taken back yet: request and bytes, by number.
-        var pending: [Int: (request: HistoryRequest, bytes: Int)] = [:]
+        // Submitted batches whose results are not taken back yet: each item's request and bytes,
+        // by batch number.
+        var pending: [Int: [(request: HistoryRequest, bytes: Int)]] = [:]
         var submitted = 0, taken = 0, bytesInFlight = 0
-        let window = jobs * historyWindowPerJob
+        var batch: [HistoryItem] = [], batchEntries: [(request: HistoryRequest, bytes: Int)] = [], batchBytes = 0
+        let window = max(2, jobs * historyWindowPerJob / historyBatchItems)
         var announcedPlan = false
         /// Merges one result and tells the observer (progress) about blobs; the number of blobs is
         /// announced once the log thread has listed them all.
@@ -101,12 +112,23 @@ extension GitScan {
         func takeBack(waitingForRoom: Bool) {
             while taken < submitted {
                 let full = submitted - taken >= window || bytesInFlight > historyByteBudget
-                guard let outcome = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
-                let entry = pending.removeValue(forKey: taken)!
-                apply(outcome, entry)
-                bytesInFlight -= entry.bytes
+                guard let outcomes = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
+                for (outcome, entry) in zip(outcomes, pending.removeValue(forKey: taken)!) {
+                    apply(outcome, entry)
+                    bytesInFlight -= entry.bytes
+                }
                 taken += 1
             }
+        }
+        func submitBatch() {
+            guard !batch.isEmpty else { return }
+            pending[submitted] = batchEntries
+            submitted += 1
+            pool.submit(batch)
+            batch = []
+            batchEntries = []
+            batchBytes = 0
+            takeBack(waitingForRoom: true)
         }
         var failure: GitError?
         while let request = requests.next() {
@@ -131,20 +153,23 @@ extension GitScan {
                     content: object.content, size: object.size, tooLarge: object.tooLarge, path: GitOutputParser.displayPath(path),
                     isMessage: false)
             }
-            pending[submitted] = (request, item.content.count)
+            batch.append(item)
+            batchEntries.append((request, item.content.count))
+            batchBytes += item.content.count
             bytesInFlight += item.content.count
-            submitted += 1
-            pool.submit(item)
-            takeBack(waitingForRoom: true)
+            // A batch also goes when no request is waiting: the pool is not kept idle for the log.
+            if batch.count >= historyBatchItems || batchBytes >= historyBatchBytes || !requests.hasWaiting {
+                submitBatch()
+            }
         }
+        submitBatch()
         if failure != nil {
             // Unblock the log thread (writing requests) and git log (writing to it).
             stream.terminate()
             kill(log.pid, SIGKILL)
         }
         while taken < submitted {
-            let entry = pending.removeValue(forKey: taken)!
-            apply(pool.result(taken), entry)
+            for (outcome, entry) in zip(pool.result(taken), pending.removeValue(forKey: taken)!) { apply(outcome, entry) }
             taken += 1
         }
         pool.close()
@@ -190,6 +215,16 @@ extension GitScan {
         var commitIndex: [ObjectID: Int] = [:]
         var seenBlobs: Set<ObjectID> = []
         var current: Int?
+        // Requests are queued a writer's batch at a time, each batch before its ids are written.
+        var queued: [HistoryRequest] = []
+        func queue(_ request: HistoryRequest, _ id: ObjectID) throws(GitError) {
+            queued.append(request)
+            if writer.add(id) {
+                requests.append(contentsOf: queued, keepingBlobIDs: shard != nil)
+                queued.removeAll(keepingCapacity: true)
+                try writer.flush()
+            }
+        }
         do throws(GitError) {
             while let token = reader.record(until: 0) {
                 let meta = token[...].drop { $0 == UInt8(ascii: "\n") }
@@ -201,8 +236,7 @@ extension GitScan {
                     } else {
                         current = commitIndex.count
                         commitIndex[id] = commitIndex.count
-                        requests.append(.commit(id, index: current!))
-                        try writer.request(id)
+                        try queue(.commit(id, index: current!), id)
                     }
                     continue
                 }
@@ -218,10 +252,10 @@ extension GitScan {
                         requests.noteIntroduction(entry.newID, path: entry.path)
                         guard shard.contains(path: GitOutputParser.displayPath(entry.path)) else { continue }
                     }
-                    requests.append(.blob(entry.newID, path: entry.path, commitIndex: commit))
-                    try writer.request(entry.newID)
+                    try queue(.blob(entry.newID, path: entry.path, commitIndex: commit), entry.newID)
                 }
             }
+            requests.append(contentsOf: queued, keepingBlobIDs: shard != nil)
             requests.noteListingComplete()
             try writer.flush()
             return .success(())
@@ -263,10 +297,11 @@ struct RequestWriter {
         buffer.reserveCapacity(Self.batch + 128)
     }
 
-    mutating func request(_ id: ObjectID) throws(GitError) {
+    /// Buffers `id`; true when the buffer holds a batch and should be flushed.
+    mutating func add(_ id: ObjectID) -> Bool {
         buffer.append(contentsOf: id.hex.utf8)
         buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= Self.batch { try flush() }
+        return buffer.count >= Self.batch
     }
 
     mutating func flush() throws(GitError) {
