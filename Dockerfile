@@ -4,20 +4,30 @@
 #   docker build -t tokenaudit .
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/repo" tokenaudit git history --all
 #   docker run --rm -v "$PWD:/repo:ro" tokenaudit scan .
-FROM swift:6.1-bookworm AS build
+#
+# The base images can be replaced (a registry mirror, or the local images
+# Benchmarks/docker/build-offline.sh makes on a machine without a registry):
+#   docker build --build-arg BUILD_IMAGE=... --build-arg RUNTIME_IMAGE=... -t tokenaudit .
+ARG BUILD_IMAGE=swift:6.1-bookworm
+ARG RUNTIME_IMAGE=debian:bookworm-slim
+
+FROM ${BUILD_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libpcre2-dev zlib1g-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift Package.resolved* ./
 RUN swift package resolve
+COPY Plugins ./Plugins
 COPY Sources ./Sources
+# Package.swift declares targets under Tests/ (test support, the mock server); SwiftPM checks every
+# declared target's directory even when it builds one product.
 COPY Tests ./Tests
 RUN swift build -c release --product tokenaudit --static-swift-stdlib \
  && install -m 0755 "$(swift build -c release --show-bin-path)/tokenaudit" /usr/local/bin/tokenaudit \
  && /usr/local/bin/tokenaudit --version
 
-FROM debian:bookworm-slim
+FROM ${RUNTIME_IMAGE}
 # git for the `git` subcommands; libpcre2-8 and zlib are the only shared libraries the binary needs
 # (the Swift runtime is linked in statically).
 RUN apt-get update \
