@@ -23,15 +23,19 @@ COPY Sources ./Sources
 # Package.swift declares targets under Tests/ (test support, the mock server); SwiftPM checks every
 # declared target's directory even when it builds one product.
 COPY Tests ./Tests
+# Installed stripped: the symbol table and debug information are half of the binary (156 -> 81 MB);
+# Swift's runtime metadata lives in sections strip keeps.
 RUN swift build -c release --product tokenaudit --static-swift-stdlib \
- && install -m 0755 "$(swift build -c release --show-bin-path)/tokenaudit" /usr/local/bin/tokenaudit \
+ && install -s -m 0755 "$(swift build -c release --show-bin-path)/tokenaudit" /usr/local/bin/tokenaudit \
  && /usr/local/bin/tokenaudit --version
 
 FROM ${RUNTIME_IMAGE}
 # git for the `git` subcommands; libpcre2-8 and zlib are the only shared libraries the binary needs
-# (the Swift runtime is linked in statically).
+# besides libc and libstdc++ (the Swift runtime is linked in statically). apt-get clean: a base image
+# that keeps apt's caches and downloaded packages would otherwise keep ~100 MB of them here.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends git libpcre2-8-0 zlib1g \
+ && apt-get clean \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin tokenaudit \
  # The image only ever reads the repository mounted at /repo, whoever owns it.
