@@ -16,7 +16,8 @@
 # 4. Runs the image: --version; the user it runs as (uid 10001); a scan of a mounted directory
 #    holding a generated Sirportly-shaped credential (exit 1, the finding, the secret not printed in
 #    full); a scan of a clean directory (exit 0); `git history --all` on a mounted temporary
-#    repository whose second commit removed the credential (exit 1, the finding); the image size.
+#    repository whose last commit removed the credential (exit 1, the commit that added it); as the
+#    repository's owner (--user), writing a JSON report into it (0600, the owner's); the image size.
 # Any failure stops the script with a non-zero exit. Not part of `make test` (CI has no container
 # engine). Needs root, network access to the Debian mirror only, and podman, buildah and
 # debootstrap (installed with apt-get when missing).
@@ -195,7 +196,7 @@ note "podman build: ${build_seconds} s wall on $(nproc) cores, load average befo
 # ---- 4. the image at work ---------------------------------------------------------------------------
 step "checks"
 umask 077   # outputs hold masked credentials; the fixtures are opened to the image's user below
-rm -f "$WORK/scan.out" "$WORK/scan-clean.out" "$WORK/history.out"   # so they are made 0600 anew
+rm -f "$WORK/scan.out" "$WORK/scan-clean.out" "$WORK/history.out" "$WORK/history-json.out"   # so they are made 0600 anew
 run() { "${ENGINE[@]}" run --rm --network none "${LIMITS[@]}" "$@"; }
 version=$(run "$TAG" --version) || fail "--version failed"
 note "--version: $(echo "$version" | head -1)"
@@ -258,6 +259,30 @@ done
 grep -q "$added" "$WORK/history.out" || { cat "$WORK/history.out" >&2; fail "git history: the finding does not name commit $added"; }
 no_secret_in "$WORK/history.out"
 note "git history --all on a mounted repository (credential added in $added, removed in HEAD): exit 1, commit $added named"
+
+# As docs/GIT.md runs it: as the owner of the mounted repository (--user), writing a JSON report
+# into it. The report must be the owner's, mode 0600, valid JSON, with both findings.
+rw=$fixtures/repo-rw
+cp -a "$repo" "$rw"
+chown -R 12345:12345 "$rw"
+expect_exit 1 "$WORK/history-json.out" --user 12345:12345 -v "$rw:/repo" "$TAG" \
+  git history --all --format json -o tokenaudit-report.json
+report=$rw/tokenaudit-report.json
+[ -f "$report" ] || fail "git history -o: no report written"
+[ "$(stat -c '%u %a' "$report")" = "12345 600" ] || fail "report owner/mode $(stat -c '%u %a' "$report"), expected 12345 600"
+python3 - "$report" <<'PY' || fail "the JSON report is not valid JSON or lacks a Sirportly finding"
+import json, sys
+text = open(sys.argv[1]).read()
+try:
+    json.loads(text)
+except json.JSONDecodeError:
+    for line in text.splitlines():
+        if line.strip():
+            json.loads(line)
+assert "sirportly-token" in text and "sirportly-secret" in text, "missing findings"
+PY
+no_secret_in "$report"
+note "git history --all --format json -o as the repository's owner (--user 12345:12345): exit 1, report 0600, owner 12345, both findings"
 
 size=$(podman image inspect --format '{{.Size}}' "$TAG")
 note "image $TAG: $((size / 1000000)) MB ($(podman image ls --format '{{.Size}}' "$TAG" | head -1) in podman image ls)"
