@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tokenaudit
 APT_PACKAGES := libpcre2-dev zlib1g-dev pkg-config git
 
-.PHONY: all deps build debug test test-sanitized fuzz scan bench bench-peers realworld rules-snapshot clean dist
+.PHONY: all deps build debug test test-sanitized fuzz scan bench bench-peers realworld rules-snapshot clean dist docker-offline
 
 all: build
 
@@ -96,6 +96,14 @@ dist: deps
 	  $$loader --inhibit-cache --inhibit-rpath $(DIST_DIR)/tokenaudit --library-path /lib/$$(uname -m)-linux-gnu:/usr/lib/$$(uname -m)-linux-gnu \
 	    $(DIST_DIR)/tokenaudit --version >/dev/null \
 	  && echo "dist: $(DIST_DIR)/tokenaudit runs with the Swift runtime hidden from the loader"
+
+# Builds the Dockerfile with podman where no container registry is reachable (base images made
+# locally with debootstrap and this machine's Swift toolchain), then runs the image: --version, its
+# uid, a scan and `git history --all` of mounted directories, its size (Benchmarks/docker/
+# build-offline.sh; settings in its header). Needs root and the Debian mirror. Not part of `make
+# test`: CI has no container engine.
+docker-offline:
+	bash Benchmarks/docker/build-offline.sh
 
 clean:
 	rm -rf .build $(DIST_DIR)
