@@ -215,8 +215,9 @@ import Testing
         }
     }
 
-    /// Requests reach `cat-file` and blobs reach the scan threads in batches: a history of more
-    /// requests than one batch holds attributes every finding to its own commit, whatever `jobs`.
+    /// A history longer than the pipeline's windows (requests written to `cat-file` 4 KiB at a
+    /// time, results taken back in order) attributes every finding to its own commit, whatever
+    /// `jobs`.
     @Test(arguments: [1, 3])
     func findingsAcrossManyBatchesKeepTheirCommits(jobs: Int) throws {
         let repo = try TemporaryRepository()

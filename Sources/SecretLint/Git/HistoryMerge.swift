@@ -17,25 +17,19 @@ final class HistoryRequestQueue: Sendable {
     }
 
     private let state = Locked(State())
-    /// Signalled once per appended batch and once at the end.
+    /// Signalled once per request and once at the end.
     private let signal = DispatchSemaphore(value: 0)
 
-    /// Queues `batch` (in order) and wakes the reader once for all of it.
-    func append(contentsOf batch: [GitScan.HistoryRequest], keepingBlobIDs: Bool) {
-        guard !batch.isEmpty else { return }
+    func append(_ request: GitScan.HistoryRequest) {
         state.withLock { state in
-            state.requests.append(contentsOf: batch)
-            for request in batch {
-                guard case .blob(let id, _, _) = request else { continue }
+            state.requests.append(request)
+            if case .blob(let id, _, _) = request {
                 state.blobsRequested += 1
-                if keepingBlobIDs { state.requestedBlobs.insert(id) }
+                state.requestedBlobs.insert(id)
             }
         }
         signal.signal()
     }
-
-    /// Whether a request is queued and not yet taken.
-    var hasWaiting: Bool { state.withLock { $0.head < $0.requests.count } }
 
     /// A blob first seen at `path` (recorded for sharded scans, whether or not it is asked for).
     func noteIntroduction(_ id: ObjectID, path: [UInt8]) {
@@ -68,6 +62,7 @@ final class HistoryRequestQueue: Sendable {
     /// The next request, waiting for it; nil once the log thread is done and every request was taken.
     func next() -> GitScan.HistoryRequest? {
         while true {
+            signal.wait()
             let next = state.withLock { state -> GitScan.HistoryRequest?? in
                 if state.head < state.requests.count {
                     let request = state.requests[state.head]
@@ -82,7 +77,6 @@ final class HistoryRequestQueue: Sendable {
                 return state.outcome != nil ? .some(nil) : nil
             }
             if let next { return next }
-            signal.wait()
         }
     }
 

@@ -26,10 +26,6 @@ extension GitScan {
     static let historyWindowPerJob = 64
     /// Bytes of objects read ahead of the oldest result not yet taken back (one object may exceed it).
     static let historyByteBudget = 64 << 20
-    /// Most items (blobs and commit messages) handed to a scan thread at once.
-    static let historyBatchItems = 32
-    /// Most bytes in one batch (a bigger item goes alone).
-    static let historyBatchBytes = 256 << 10
 
     /// What the log thread asked `cat-file` for, in request order.
     enum HistoryRequest: Sendable {
@@ -75,27 +71,20 @@ extension GitScan {
             requests.finish(readingLog(logFD, requestFD: requestFD, shard: shard, into: requests))
         }
         let jobs = max(1, source.request.jobs ?? onlineProcessorCount())
-        // Items go to the pool in batches (`historyBatchItems` items or `historyBatchBytes` bytes):
-        // most blobs of a history are small, and one hand-over per blob cost more in thread
-        // wake-ups than scanning it.
-        let pool = OrderedWorkPool<[HistoryItem], [BlobScanner.Outcome]>(
+        let pool = OrderedWorkPool<HistoryItem, BlobScanner.Outcome>(
             jobs: jobs, makeState: { [source] in source.workerScanner() },
-            work: { blobs, batch in
-                batch.map { item in
-                    if !item.isMessage, let reason = blobs.skipReason(size: item.size, content: item.content, tooLarge: item.tooLarge) {
-                        return .skipped(reason)
-                    }
-                    return blobs.scan(item.content, path: item.path, added: nil)
+            work: { blobs, item in
+                if !item.isMessage, let reason = blobs.skipReason(size: item.size, content: item.content, tooLarge: item.tooLarge) {
+                    return .skipped(reason)
                 }
+                return blobs.scan(item.content, path: item.path, added: nil)
             })
         var merge = HistoryMerge(headBlobs: headBlobs)
         var report = GitScanReport()
-        // Submitted batches whose results are not taken back yet: each item's request and bytes,
-        // by batch number.
-        var pending: [Int: [(request: HistoryRequest, bytes: Int)]] = [:]
+        // Submitted items whose results are not taken back yet: request and bytes, by number.
+        var pending: [Int: (request: HistoryRequest, bytes: Int)] = [:]
         var submitted = 0, taken = 0, bytesInFlight = 0
-        var batch: [HistoryItem] = [], batchEntries: [(request: HistoryRequest, bytes: Int)] = [], batchBytes = 0
-        let window = max(2, jobs * historyWindowPerJob / historyBatchItems)
+        let window = jobs * historyWindowPerJob
         var announcedPlan = false
         /// Merges one result and tells the observer (progress) about blobs; the number of blobs is
         /// announced once the log thread has listed them all.
@@ -112,23 +101,12 @@ extension GitScan {
         func takeBack(waitingForRoom: Bool) {
             while taken < submitted {
                 let full = submitted - taken >= window || bytesInFlight > historyByteBudget
-                guard let outcomes = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
-                for (outcome, entry) in zip(outcomes, pending.removeValue(forKey: taken)!) {
-                    apply(outcome, entry)
-                    bytesInFlight -= entry.bytes
-                }
+                guard let outcome = waitingForRoom && full ? pool.result(taken) : pool.readyResult(taken) else { return }
+                let entry = pending.removeValue(forKey: taken)!
+                apply(outcome, entry)
+                bytesInFlight -= entry.bytes
                 taken += 1
             }
-        }
-        func submitBatch() {
-            guard !batch.isEmpty else { return }
-            pending[submitted] = batchEntries
-            submitted += 1
-            pool.submit(batch)
-            batch = []
-            batchEntries = []
-            batchBytes = 0
-            takeBack(waitingForRoom: true)
         }
         var failure: GitError?
         while let request = requests.next() {
@@ -153,23 +131,20 @@ extension GitScan {
                     content: object.content, size: object.size, tooLarge: object.tooLarge, path: GitOutputParser.displayPath(path),
                     isMessage: false)
             }
-            batch.append(item)
-            batchEntries.append((request, item.content.count))
-            batchBytes += item.content.count
+            pending[submitted] = (request, item.content.count)
             bytesInFlight += item.content.count
-            // A batch also goes when no request is waiting: the pool is not kept idle for the log.
-            if batch.count >= historyBatchItems || batchBytes >= historyBatchBytes || !requests.hasWaiting {
-                submitBatch()
-            }
+            submitted += 1
+            pool.submit(item)
+            takeBack(waitingForRoom: true)
         }
-        submitBatch()
         if failure != nil {
             // Unblock the log thread (writing requests) and git log (writing to it).
             stream.terminate()
             kill(log.pid, SIGKILL)
         }
         while taken < submitted {
-            for (outcome, entry) in zip(pool.result(taken), pending.removeValue(forKey: taken)!) { apply(outcome, entry) }
+            let entry = pending.removeValue(forKey: taken)!
+            apply(pool.result(taken), entry)
             taken += 1
         }
         pool.close()
@@ -215,16 +190,6 @@ extension GitScan {
         var commitIndex: [ObjectID: Int] = [:]
         var seenBlobs: Set<ObjectID> = []
         var current: Int?
-        // Requests are queued a writer's batch at a time, each batch before its ids are written.
-        var queued: [HistoryRequest] = []
-        func queue(_ request: HistoryRequest, _ id: ObjectID) throws(GitError) {
-            queued.append(request)
-            if writer.add(id) {
-                requests.append(contentsOf: queued, keepingBlobIDs: shard != nil)
-                queued.removeAll(keepingCapacity: true)
-                try writer.flush()
-            }
-        }
         do throws(GitError) {
             while let token = reader.record(until: 0) {
                 let meta = token[...].drop { $0 == UInt8(ascii: "\n") }
@@ -236,7 +201,8 @@ extension GitScan {
                     } else {
                         current = commitIndex.count
                         commitIndex[id] = commitIndex.count
-                        try queue(.commit(id, index: current!), id)
+                        requests.append(.commit(id, index: current!))
+                        try writer.request(id)
                     }
                     continue
                 }
@@ -252,10 +218,10 @@ extension GitScan {
                         requests.noteIntroduction(entry.newID, path: entry.path)
                         guard shard.contains(path: GitOutputParser.displayPath(entry.path)) else { continue }
                     }
-                    try queue(.blob(entry.newID, path: entry.path, commitIndex: commit), entry.newID)
+                    requests.append(.blob(entry.newID, path: entry.path, commitIndex: commit))
+                    try writer.request(entry.newID)
                 }
             }
-            requests.append(contentsOf: queued, keepingBlobIDs: shard != nil)
             requests.noteListingComplete()
             try writer.flush()
             return .success(())
@@ -297,11 +263,10 @@ struct RequestWriter {
         buffer.reserveCapacity(Self.batch + 128)
     }
 
-    /// Buffers `id`; true when the buffer holds a batch and should be flushed.
-    mutating func add(_ id: ObjectID) -> Bool {
+    mutating func request(_ id: ObjectID) throws(GitError) {
         buffer.append(contentsOf: id.hex.utf8)
         buffer.append(UInt8(ascii: "\n"))
-        return buffer.count >= Self.batch
+        if buffer.count >= Self.batch { try flush() }
     }
 
     mutating func flush() throws(GitError) {
