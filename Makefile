@@ -89,7 +89,7 @@ DIST_DIR := dist
 dist: deps
 	$(SWIFT) build -c release --product tokenaudit --static-swift-stdlib --scratch-path .build/dist
 	mkdir -p $(DIST_DIR)
-	install -m 0755 .build/dist/release/tokenaudit $(DIST_DIR)/tokenaudit
+	install -s -m 0755 .build/dist/release/tokenaudit $(DIST_DIR)/tokenaudit
 	@if ldd $(DIST_DIR)/tokenaudit | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime'; then \
 	  echo "dist: the binary still links the Swift runtime dynamically" >&2; exit 1; fi
 	@loader=$$(ldd $(DIST_DIR)/tokenaudit | awk '/ld-linux/ {print $$1}'); \
