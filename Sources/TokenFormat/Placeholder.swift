@@ -8,7 +8,8 @@ public enum Placeholder {
         case masked
         /// One character repeated, ignoring separators: `00000000-0000-…`, `aaaa…`.
         case repeatedCharacter(UInt8)
-        /// Mostly ascending runs such as `0123456789abcdef`, `abcdef…`, `12345678-1234-…`.
+        /// Mostly ascending runs such as `0123456789abcdef`, `abcdef…`, `12345678-1234-…`, or a run
+        /// of 8 ascending characters inside the value (`00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx`).
         case sequential
         /// Contains a placeholder word such as `your_token_here`, `changeme`, `example`, `dummy`,
         /// `REPLACE_ME`; `word` is the normalised word found.
@@ -75,7 +76,8 @@ public enum Placeholder {
 
     /// Why `bytes` is a placeholder, or nil when it is not one. Checks, in order: template
     /// references, mask characters, one repeated character, placeholder words, sequential runs
-    /// (at least 8 significant characters, three quarters of neighbouring pairs ascending by one).
+    /// (at least 8 significant characters, three quarters of neighbouring pairs ascending by one;
+    /// or 8 ascending characters in a row anywhere in the value).
     /// Separators (`-`, `_`, space, `.`, `:`) are not significant.
     public static func reason(_ bytes: some Collection<UInt8>) -> Reason? {
         if let result = bytes.withContiguousStorageIfAvailable({ reason(UnsafeRawBufferPointer($0)) }) {
@@ -131,7 +133,27 @@ public enum Placeholder {
             return nil
         }
         if let found { return found }
-        return sequential ? .sequential : nil
+        return sequential || hasAscendingRun(value) ? .sequential : nil
+    }
+
+    /// Whether `value` holds `length` bytes in a row, each the successor of the one before (see
+    /// `isSuccessor`): `…-ABCDEFGHIJKL-…`, `…12345678…` inside an otherwise random-looking value.
+    /// A random value of letters and digits holds a run of 8 at a given position with probability
+    /// below 1e-12 (below 1e-7 for hex), so such a value was typed, not generated.
+    static func hasAscendingRun(_ value: UnsafeRawBufferPointer, length: Int = 8) -> Bool {
+        guard value.count >= length else { return false }
+        var run = 1
+        var previous = value[0]
+        for b in value.dropFirst() {
+            if isSuccessor(b, of: previous) {
+                run += 1
+                if run >= length { return true }
+            } else {
+                run = 1
+            }
+            previous = b
+        }
+        return false
     }
 
     /// Whether at least three quarters of the neighbouring pairs of significant bytes ascend by

@@ -6,7 +6,7 @@ import Testing
 struct ValidateCLITests {
     /// Generated values of the right shape (never real credentials).
     static let token = "9f1c2e4a-3b5d-4c7e-8f90-a1b2c3d4e5f6"
-    static let secret = "Qw3rTy7UiOp0AsDfGhJkLzXcVbNm1234567890qwertyuiopAS"
+    static let secret = "Qw3rPAWW2SzUO5DxcCS2IENieKQeckyIeQ7sKZvKjmLhdvh9NF"
     static let app = "5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6"
     static let exampleToken = "d3f269a9-932e-eeb0-05e7-14fdff8696b2"
     static let exampleSecret = "us1yy8ksfclycf4m5j5alydyrct0ytti1gty551sqeopv4qm0d"
@@ -47,7 +47,7 @@ struct ValidateCLITests {
         ValueCase(kind: "secret", value: String(secret.dropLast()), status: 1, output: "Qw3r…: invalid: wrong length: got 49, expected 50\n"),
         ValueCase(kind: "token", value: token.uppercased(), status: 1, output: "9F1C…: invalid: uppercase hex digit at position 2 (and 14 more) (hint: the format is lowercase)\n"),
         ValueCase(kind: "token", value: "9f1c2e4a-3b5d-4c7e-8f90-a1b2c3d4e5g6", status: 1, output: "9f1c…: invalid: invalid character 'g' at position 35\n"),
-        ValueCase(kind: "secret", value: "Qw3rTy7UiOp0AsDfGhJkLzXcVbNm1234567890qwertyuiop-S", status: 1, output: "Qw3r…: invalid: invalid character '-' at position 49\n"),
+        ValueCase(kind: "secret", value: "Qw3rPAWW2SzUO5DxcCS2IENieKQeckyIeQ7sKZvKjmLhdvh9-F", status: 1, output: "Qw3r…: invalid: invalid character '-' at position 49\n"),
         ValueCase(kind: "secret", value: " \(secret)", status: 1, output: " Qw3…: invalid: surrounding whitespace (hint: trim it)\n"),
         ValueCase(kind: "app-token", value: "'\(app)'", status: 1, output: "'5e6…: invalid: surrounded by quotes (hint: remove them)\n"),
         ValueCase(kind: "token", value: "", status: 1, output: "(empty): invalid: empty value\n"),

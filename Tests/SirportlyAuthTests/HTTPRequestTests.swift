@@ -5,7 +5,7 @@ import TokenFormat
 /// Generated credential-shaped values for capture tests (never real ones).
 enum CaptureValues {
     static let token = "9f1c2e4a-3b5d-4c7e-8f90-a1b2c3d4e5f6"
-    static let secret = "Qw3rTy7UiOp0AsDfGhJkLzXcVbNm1234567890qwertyuiopAS"
+    static let secret = "Qw3rPAWW2SzUO5DxcCS2IENieKQeckyIeQ7sKZvKjmLhdvh9NF"
     static let app = "5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6"
 }
 

@@ -74,7 +74,7 @@ struct CredentialDisplayTests {
         ("fifteen-chars-x", true, "…"),
         ("sixteen-chars-xy", true, "si…"),
         ("9f1c2e4a-3b5d-4c7e-8f90-a1b2c3d4e5f6", true, "9f1c…"),
-        ("Qw3rTy7UiOp0AsDfGhJkLzXcVbNm1234567890qwertyuiopAS", true, "Qw3r…"),
+        ("Qw3rPAWW2SzUO5DxcCS2IENieKQeckyIeQ7sKZvKjmLhdvh9NF", true, "Qw3r…"),
         ("\u{1B}[31mred-and-long-enough-to-show", true, "\\x1b[31…"),
         ("\u{1B}[31m", false, "\\x1b[31m"),
         ("tab\there", false, "tab\\x09here"),

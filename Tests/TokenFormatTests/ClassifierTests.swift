@@ -60,6 +60,9 @@ struct ClassifierTests {
         ("01234567-89ab-cdef-0123-456789abcdef", .sequential),
         ("12345678-1234-1234-1234-123456789012", .sequential),
         ("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN", .sequential),
+        // A run of 8 ascending characters inside an otherwise random-looking value.
+        ("00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx-vbGu", .sequential),
+        ("k9te5b3qnvv2cu1x12345678gi9tkzy7", .sequential),
         ("your_token_here", .placeholderWord("your")),
         ("your-api-secret", .placeholderWord("your")),
         ("YOUR_SIRPORTLY_SECRET", .placeholderWord("your")),
@@ -78,6 +81,13 @@ struct ClassifierTests {
     func placeholders(_ value: String, _ reason: Placeholder.Reason) {
         #expect(Placeholder.reason(value) == reason)
         #expect(Placeholder.isPlaceholder(value))
+    }
+
+    /// Seven ascending characters in a row are not enough, and runs broken by a separator do not
+    /// join.
+    @Test(arguments: ["k9te5b3qnvv2cu1x1234567gi9tkzy7", "Wq8-ABCDEFG-HIJKLMN-zT4", "0052NbUOhrqOdVoUXNbcUeL18oGnXukBvP09HU4SjL"])
+    func shortRunsAreNotPlaceholders(_ value: String) {
+        #expect(Placeholder.reason(value) == nil)
     }
 
     @Test func generatedValuesAreNotPlaceholders() {
