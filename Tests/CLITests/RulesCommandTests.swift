@@ -147,7 +147,7 @@ struct RulesCommandTests {
 
     @Test(arguments: [false, true])
     func warningsFailOnlyWithWarningsAsErrors(strict: Bool) throws {
-        let config = "[extend]\nuseDefault = false\n[[rules]]\nid = 'bare'\nregex = 'bare_[0-9]{8}'\nexamples = ['«bare_12345678»']\n"
+        let config = "[extend]\nuseDefault = false\n[[rules]]\nid = 'bare'\nregex = 'bare_[0-9]{8}'\nexamples = ['«bare_58203947»']\n"
         let (dir, file) = try Self.writeConfig(config)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = try BinaryRunner.run(["rules", "check", "--config", file] + (strict ? ["--warnings-as-errors"] : []))

@@ -52,8 +52,9 @@ struct ProvidersRenderingTests {
         }
     }
 
-    /// Every provider example written as `key = value` or `key: value` (key optionally quoted,
-    /// value optionally quoted), with exactly one marked secret inside the value.
+    /// Every provider example written as `key = value` or `key: value` (or with another assignment
+    /// operator: `:=`, `::=`, `?=`, `.=`, `+=`, `=>`, `<-`; key optionally quoted, value optionally
+    /// quoted), with exactly one marked secret inside the value.
     static let assignments: [Assignment] = {
         var rules: [Rule] = []
         for (name, toml) in BuiltinRules.sources where name != "sirportly" && name != "passwords" {
@@ -73,7 +74,7 @@ struct ProvidersRenderingTests {
     static func split(_ example: String, ruleID: String, index: Int) -> Assignment? {
         let (text, spans) = ExampleMarker.strip(example)
         guard spans.count == 1, !text.contains("\n") else { return nil }
-        let pattern = /^(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)\1[ \t]*(?::=|=>|[:=])[ \t]*(["']?)(.*?)\3[,;]?[ \t]*$/
+        let pattern = /^(["']?)([A-Za-z_][A-Za-z0-9_.\-]*)\1[ \t]*(?:::=|:=|\?=|\.=|\+=|=>|<-|[:=])[ \t]*(["']?)(.*?)\3[,;]?[ \t]*$/
         guard let match = text.wholeMatch(of: pattern) else { return nil }
         let key = String(match.output.2)
         let value = String(match.output.4)
