@@ -42,7 +42,12 @@ extension ScanWorker {
     static let escapedContextReach = 1024
 
     func scanEscapedViews(_ buffer: UnsafeRawBufferPointer, firstViewID: Int, placement: Placement, pass: inout ScanPass) {
-        var triggers = Self.escapeTriggers(in: buffer)
+        let automaton = engine.automaton
+        var triggers = Self.escapeTriggers(in: buffer, keyCounts: { key in
+            var any = false
+            automaton.forEachHit(in: key) { _, _ in any = true }
+            return any
+        })
         guard !triggers.isEmpty else { return }
         triggers.sort()
         var viewID = firstViewID
@@ -70,8 +75,13 @@ extension ScanWorker {
         }
     }
 
-    /// Offsets of the numeric escapes in `buffer` that decode to printable, non-blank ASCII.
-    static func escapeTriggers(in buffer: UnsafeRawBufferPointer) -> [Int] {
+    /// Offsets of the numeric escapes in `buffer` that decode to printable, non-blank ASCII, and of
+    /// the escaped quotes that end a key of escaped JSON whose name `keyCounts` accepts (all keys
+    /// when nil). The scan passes a check against the rules' keywords: a view made for
+    /// `\"request_id\":` could only repeat what the input's own pass found.
+    static func escapeTriggers(
+        in buffer: UnsafeRawBufferPointer, keyCounts: ((UnsafeRawBufferPointer) -> Bool)? = nil
+    ) -> [Int] {
         guard let base = buffer.baseAddress else { return [] }
         var found: [Int] = []
         let count = buffer.count
@@ -88,12 +98,14 @@ extension ScanWorker {
                     }
                     if let (value, _) = Decoding.backslashEscape(buffer, at: i), Decoding.isTriggerValue(value) {
                         found.append(i)
-                    } else if i + 1 < count, buffer[i + 1] == UInt8(ascii: "\""), Self.opensKeyValue(buffer, at: i + 2) {
+                    } else if i + 1 < count, buffer[i + 1] == UInt8(ascii: "\""), Self.opensKeyValue(buffer, at: i + 2),
+                              keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Self.escapedQuote)) }) ?? true {
                         found.append(i)
                     }
                 } else if let (value, _) = Decoding.numericEntity(buffer, at: i), Decoding.isTriggerValue(value) {
                     found.append(i)
-                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + 6) {
+                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + 6),
+                          keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Decoding.namedEntities[0].name)) }) ?? true {
                     found.append(i)
                 }
             }
@@ -108,6 +120,24 @@ extension ScanWorker {
         var j = offset
         while j < buffer.count, j < offset + 4, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
         return j < buffer.count && buffer[j] == UInt8(ascii: ":")
+    }
+
+    static let escapedQuote: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+    /// Longest key name read before an escaped quote.
+    static let escapedKeyReach = 64
+
+    /// The key name between the escaped quote at `end` and the `opener` before it (at most
+    /// `escapedKeyReach` bytes; the bytes up to `end` when no opener is that near).
+    static func escapedKey(before end: Int, in buffer: UnsafeRawBufferPointer, opener: [UInt8]) -> UnsafeRawBufferPointer {
+        let floor = max(0, end - escapedKeyReach - opener.count)
+        var start = end - opener.count
+        while start >= floor {
+            if (0..<opener.count).allSatisfy({ buffer[start + $0] == opener[$0] }) {
+                return UnsafeRawBufferPointer(rebasing: buffer[(start + opener.count)..<end])
+            }
+            start -= 1
+        }
+        return UnsafeRawBufferPointer(rebasing: buffer[max(0, end - escapedKeyReach)..<end])
     }
 
     static func hasQuoteEntity(_ buffer: UnsafeRawBufferPointer, at i: Int) -> Bool {

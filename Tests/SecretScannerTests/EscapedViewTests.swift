@@ -56,6 +56,23 @@ struct UnescapeTests {
         let found = bytes.withUnsafeBytes { ScanWorker.escapeTriggers(in: $0) }
         #expect(found.count == count)
     }
+
+    /// The scan asks the rules' keywords about each escaped key: only keys they name make a view.
+    @Test func escapedKeysAreKeptOnlyWhenTheCheckAcceptsThem() {
+        let input = #"{\"request_id\":\"a1\",\"db_password\":\"b2\"} <i data-x="{&quot;trace&quot;:1,&quot;api_token&quot;:2}">"#
+        let bytes = Array(input.utf8)
+        var keys: [String] = []
+        let found = bytes.withUnsafeBytes { raw in
+            ScanWorker.escapeTriggers(in: raw, keyCounts: { key in
+                let name = String(decoding: key, as: UTF8.self)
+                keys.append(name)
+                return name.contains("password") || name.contains("token")
+            })
+        }
+        #expect(keys.sorted() == ["api_token", "db_password", "request_id", "trace"])
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { bytes[$0] == UInt8(ascii: "\\") || bytes[$0] == UInt8(ascii: "&") })
+    }
 }
 
 struct EscapedViewEngineTests {
