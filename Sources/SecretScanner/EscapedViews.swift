@@ -23,7 +23,7 @@ import Darwin
 /// Only around a *trigger*: a numeric escape (`\u…`, `\x…`, `&#…;`) that decodes to printable,
 /// non-blank ASCII, outside an escaped backslash (`\\u0041` is a backslash and `u0041`); or an
 /// escaped quote (`\"`, `&quot;`) followed by `:`, the end of a key of escaped JSON (an event
-/// logged as a JSON string inside a JSON log line).
+/// logged as a JSON string inside a JSON log line) whose name holds one of the rules' keywords.
 /// Escapes of accented letters alone (`caf\u00e9`) make no view. The region of a trigger is its
 /// line plus `escapedContextLines` lines above (at most `escapedContextReach` bytes), so the
 /// context readers see the enclosing keys; triggers on nearby lines share one region. A region is
@@ -104,8 +104,8 @@ extension ScanWorker {
                     }
                 } else if let (value, _) = Decoding.numericEntity(buffer, at: i), Decoding.isTriggerValue(value) {
                     found.append(i)
-                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + 6),
-                          keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Decoding.namedEntities[0].name)) }) ?? true {
+                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + Self.quoteEntity.count),
+                          keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Self.quoteEntity)) }) ?? true {
                     found.append(i)
                 }
             }
@@ -123,6 +123,7 @@ extension ScanWorker {
     }
 
     static let escapedQuote: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+    static let quoteEntity: [UInt8] = Array("&quot;".utf8)
     /// Longest key name read before an escaped quote.
     static let escapedKeyReach = 64
 
@@ -141,9 +142,8 @@ extension ScanWorker {
     }
 
     static func hasQuoteEntity(_ buffer: UnsafeRawBufferPointer, at i: Int) -> Bool {
-        let name = Decoding.namedEntities[0].name
-        guard i + name.count <= buffer.count else { return false }
-        return (0..<name.count).allSatisfy { buffer[i + $0] == name[$0] }
+        guard i + quoteEntity.count <= buffer.count else { return false }
+        return (0..<quoteEntity.count).allSatisfy { buffer[i + $0] == quoteEntity[$0] }
     }
 
     /// The start of the line `escapedContextLines` lines above the line of `offset`, at most
