@@ -51,6 +51,52 @@ def load(path):
     return pos, neg
 
 
+def collect(data):
+    """Every scored case as (source, provider, kind, text), kind "pos" or "neg", in file order, and
+    how many placeholder-looking positives were left out."""
+    files = []  # (source, provider, positives, negatives)
+    for source in sorted(os.listdir(data)):
+        sdir = os.path.join(data, source)
+        if not os.path.isdir(sdir):
+            continue
+        for name in sorted(os.listdir(sdir)):
+            files.append((source, re.sub(r"\.(ya?ml|json)$", "", name), *load(os.path.join(sdir, name))))
+    # A negative of one rule that is a positive of another rule (Slack's user-token rule lists bot
+    # tokens as its negatives; Nosey Parker's JWT rule lists its TeamCity rule's example) is not a
+    # negative here.
+    every_positive = {p for _, _, pos, _ in files for p in pos}
+    cases, excluded = [], 0
+    for source, provider, pos, neg in files:
+        for p in pos:
+            if PLACEHOLDER.search(p):
+                excluded += 1
+            else:
+                cases.append((source, provider, "pos", p))
+        cases += [(source, provider, "neg", n) for n in neg if n not in every_positive]
+    return cases, excluded
+
+
+def scan(cases, binary, extra=()):
+    """Writes each case's text to a file of its own, scans them all with one `tokenaudit scan`, and
+    returns the rule ids reported per case index (a case with no finding is absent)."""
+    with tempfile.TemporaryDirectory() as work:
+        root = os.path.join(work, "cases")
+        os.mkdir(root)
+        for k, case in enumerate(cases):
+            text = case[3]
+            with open(os.path.join(root, f"c{k:05d}"), "w", encoding="utf-8") as f:
+                f.write(text if text.endswith("\n") else text + "\n")
+        run = subprocess.run([binary, "scan", "--format", "json", "--quiet", *extra, root],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode > 1:
+            sys.exit(f"tokenaudit exited {run.returncode}: {run.stderr}")
+        report = json.loads(run.stdout)
+    rules = {}
+    for finding in report["findings"]:
+        rules.setdefault(int(os.path.basename(finding["file"])[1:]), set()).add(finding.get("ruleID"))
+    return rules
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
@@ -58,46 +104,13 @@ def main():
     ap.add_argument("--json", help="also write the per-provider figures here")
     args = ap.parse_args()
 
-    files = []  # (provider, positives, negatives)
-    for source in sorted(os.listdir(args.data)):
-        sdir = os.path.join(args.data, source)
-        if not os.path.isdir(sdir):
-            continue
-        for name in sorted(os.listdir(sdir)):
-            files.append((re.sub(r"\.(ya?ml|json)$", "", name), *load(os.path.join(sdir, name))))
-    # A negative of one rule that is a positive of another rule (Slack's user-token rule lists bot
-    # tokens as its negatives; Nosey Parker's JWT rule lists its TeamCity rule's example) is not a
-    # negative here.
-    every_positive = {p for _, pos, _ in files for p in pos}
-
-    cases = []  # (provider, kind, text)
-    excluded = 0
-    for provider, pos, neg in files:
-        neg = [n for n in neg if n not in every_positive]
-        for p in pos:
-            if PLACEHOLDER.search(p):
-                excluded += 1
-            else:
-                cases.append((provider, "pos", p))
-        cases += [(provider, "neg", n) for n in neg]
-
-    with tempfile.TemporaryDirectory() as work:
-        root = os.path.join(work, "cases")
-        os.mkdir(root)
-        for k, (_, _, text) in enumerate(cases):
-            with open(os.path.join(root, f"c{k:05d}"), "w", encoding="utf-8") as f:
-                f.write(text if text.endswith("\n") else text + "\n")
-        run = subprocess.run([args.bin, "scan", "--format", "json", "--quiet", root],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if run.returncode > 1:
-            sys.exit(f"tokenaudit exited {run.returncode}: {run.stderr}")
-        report = json.loads(run.stdout)
-    flagged = {os.path.basename(f["file"]) for f in report["findings"]}
+    cases, excluded = collect(args.data)
+    flagged = scan(cases, args.bin)
 
     per = collections.defaultdict(lambda: [0, 0, 0, 0])  # positives, caught, negatives, fp
     sequences = [0, 0]  # positives with an ascending run, caught
-    for k, (provider, kind, text) in enumerate(cases):
-        hit = f"c{k:05d}" in flagged
+    for k, (_, provider, kind, text) in enumerate(cases):
+        hit = k in flagged
         if kind == "pos" and SEQUENCE.search(text):
             sequences[0] += 1
             sequences[1] += hit

@@ -43,11 +43,7 @@ extension ScanWorker {
 
     func scanEscapedViews(_ buffer: UnsafeRawBufferPointer, firstViewID: Int, placement: Placement, pass: inout ScanPass) {
         let automaton = engine.automaton
-        var triggers = Self.escapeTriggers(in: buffer, keyCounts: { key in
-            var any = false
-            automaton.forEachHit(in: key) { _, _ in any = true }
-            return any
-        })
+        var triggers = Self.escapeTriggers(in: buffer, keyCounts: { automaton.hasHit(in: $0) })
         guard !triggers.isEmpty else { return }
         triggers.sort()
         var viewID = firstViewID
@@ -98,14 +94,12 @@ extension ScanWorker {
                     }
                     if let (value, _) = Decoding.backslashEscape(buffer, at: i), Decoding.isTriggerValue(value) {
                         found.append(i)
-                    } else if i + 1 < count, buffer[i + 1] == UInt8(ascii: "\""), Self.opensKeyValue(buffer, at: i + 2),
-                              keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Self.escapedQuote)) }) ?? true {
+                    } else if Self.closesKey(buffer, at: i, quote: Self.escapedQuote, keyCounts: keyCounts) {
                         found.append(i)
                     }
                 } else if let (value, _) = Decoding.numericEntity(buffer, at: i), Decoding.isTriggerValue(value) {
                     found.append(i)
-                } else if Self.hasQuoteEntity(buffer, at: i), Self.opensKeyValue(buffer, at: i + Self.quoteEntity.count),
-                          keyCounts.map({ $0(Self.escapedKey(before: i, in: buffer, opener: Self.quoteEntity)) }) ?? true {
+                } else if Self.closesKey(buffer, at: i, quote: Self.quoteEntity, keyCounts: keyCounts) {
                     found.append(i)
                 }
             }
@@ -113,37 +107,28 @@ extension ScanWorker {
         return found
     }
 
-    /// Whether a `:` follows `offset` after at most a few spaces or tabs: the escaped quote just
-    /// before `offset` closes a key of escaped JSON (`{\"password\":\"…\"}` logged inside a JSON
-    /// string, `{&quot;token&quot;: &quot;…&quot;}` in an HTML attribute).
-    static func opensKeyValue(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        var j = offset
-        while j < buffer.count, j < offset + 4, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
-        return j < buffer.count && buffer[j] == UInt8(ascii: ":")
-    }
-
     static let escapedQuote: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
     static let quoteEntity: [UInt8] = Array("&quot;".utf8)
     /// Longest key name read before an escaped quote.
     static let escapedKeyReach = 64
 
-    /// The key name between the escaped quote at `end` and the `opener` before it (at most
-    /// `escapedKeyReach` bytes; the bytes up to `end` when no opener is that near).
-    static func escapedKey(before end: Int, in buffer: UnsafeRawBufferPointer, opener: [UInt8]) -> UnsafeRawBufferPointer {
-        let floor = max(0, end - escapedKeyReach - opener.count)
-        var start = end - opener.count
-        while start >= floor {
-            if (0..<opener.count).allSatisfy({ buffer[start + $0] == opener[$0] }) {
-                return UnsafeRawBufferPointer(rebasing: buffer[(start + opener.count)..<end])
-            }
-            start -= 1
-        }
-        return UnsafeRawBufferPointer(rebasing: buffer[max(0, end - escapedKeyReach)..<end])
-    }
-
-    static func hasQuoteEntity(_ buffer: UnsafeRawBufferPointer, at i: Int) -> Bool {
-        guard i + quoteEntity.count <= buffer.count else { return false }
-        return (0..<quoteEntity.count).allSatisfy { buffer[i + $0] == quoteEntity[$0] }
+    /// Whether the escaped `quote` (`\"` or `&quot;`) at `i` closes a key of escaped JSON: a `:`
+    /// follows after at most a few spaces or tabs (`{\"password\":\"…\"}` logged inside a JSON
+    /// string, `{&quot;token&quot;: &quot;…&quot;}` in an HTML attribute), and `keyCounts` accepts
+    /// the key's name (the text back to the quote that opens it, at most `escapedKeyReach` bytes).
+    static func closesKey(
+        _ buffer: UnsafeRawBufferPointer, at i: Int, quote: [UInt8], keyCounts: ((UnsafeRawBufferPointer) -> Bool)?
+    ) -> Bool {
+        guard i + quote.count <= buffer.count, (0..<quote.count).allSatisfy({ buffer[i + $0] == quote[$0] }) else { return false }
+        var j = i + quote.count
+        while j < buffer.count, j < i + quote.count + 4, buffer[j] == 0x20 || buffer[j] == 0x09 { j += 1 }
+        guard j < buffer.count, buffer[j] == UInt8(ascii: ":") else { return false }
+        guard let keyCounts else { return true }
+        let floor = max(0, i - escapedKeyReach - quote.count)
+        var start = i - quote.count
+        while start >= floor, !(0..<quote.count).allSatisfy({ buffer[start + $0] == quote[$0] }) { start -= 1 }
+        let keyStart = start >= floor ? start + quote.count : max(0, i - escapedKeyReach)
+        return keyCounts(UnsafeRawBufferPointer(rebasing: buffer[keyStart..<i]))
     }
 
     /// The start of the line `escapedContextLines` lines above the line of `offset`, at most

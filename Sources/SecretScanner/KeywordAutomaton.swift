@@ -135,6 +135,22 @@ struct KeywordAutomaton: Sendable {
     /// Bytes a lane walks before its hits are handed on.
     static let block = 16 * 1024
 
+    /// Whether any keyword occurs in `buffer`: one walk that stops at the first hit, with no
+    /// scratch memory (for short texts such as one key name; `forEachHit` sets up blocks and lanes
+    /// for whole inputs).
+    func hasHit(in buffer: UnsafeRawBufferPointer) -> Bool {
+        transitions.withUnsafeBufferPointer { t in
+            byteClass.withUnsafeBufferPointer { cls in
+                var state: Int32 = 0
+                for b in buffer {
+                    state = t[Int(state) &+ Int(cls[Int(b)])]
+                    if state >= outputThreshold { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Calls `body(outputIndex, end)` for every position where at least one keyword ends: `end` is
     /// the offset just past the keyword's last byte, `outputs[outputIndex]` the keywords ending
     /// there. Positions come in increasing order.

@@ -57,6 +57,7 @@ struct PrefilterTests {
         // Duplicate keywords share no id here, so compare per distinct keyword text.
         let expected = naiveHits(keywords, in: text)
         #expect(automatonHits(automaton, in: text) == expected)
+        #expect(text.withUnsafeBytes { automaton.hasHit(in: $0) } == !expected.isEmpty)
     }
 
     @Test func nestedAndOverlappingKeywords() {
