@@ -81,6 +81,10 @@ struct PasswordValueTests {
         Case(marked: "db_password: «/run/secrets/db_password»", key: "db_password", path: "compose.yml", rejection: .reference),
         // A short key with a word value is evidence of nothing.
         Case(marked: #"    'pass': '«bandpass»',"#, key: "pass", path: "signal/filters.py", rejection: .weakKeyWordValue),
+        Case(marked: "lowpass=«butterworth»", key: "lowpass", path: "dsp/filters.cfg", rejection: .weakKeyWordValue),
+        Case(marked: "FIRST_pass=«forward»", key: "FIRST_pass", path: "build/passes.cfg", rejection: .weakKeyWordValue),
+        // An upper-case environment name ending in _PASS is a password variable, whatever its value.
+        Case(marked: "REACT_APP_AUTH_PASS=«whiteduke»", key: "REACT_APP_AUTH_PASS", path: "web/.env", rejection: nil),
         // Literals stay.
         Case(marked: #"KEY_PASSWORD = "«Qv7rT2mZ9k»""#, key: "KEY_PASSWORD", path: "app/settings.py", rejection: nil),
         Case(marked: "password: «Hq4Wz8Nc2Tp»", key: "password", path: "config/app.yml", rejection: nil),

@@ -114,14 +114,27 @@ public enum PasswordValue {
     enum KeyStrength { case strong, weak, none }
 
     /// `strong` when the key ends in `password`, `passwd`, `passphrase`, `passwort` (any case or
-    /// separator before it); `weak` when it ends in `pass`, `pw` or `pwd` only; `none` without a key
-    /// or with another ending (a URL, a command flag, a netrc line: the rule's form is the evidence).
+    /// separator before it), or is an upper-case environment name ending in `_PASS` (`SMTP_PASS`,
+    /// `REACT_APP_AUTH_PASS`: the convention for a password variable, where pass bands and
+    /// piecewise functions are lower-case code); `weak` when it ends in `pass`, `pw` or `pwd` only;
+    /// `none` without a key or with another ending (a URL, a command flag, a netrc line: the
+    /// rule's form is the evidence).
     static func keyStrength(_ key: String?) -> KeyStrength {
         guard let key else { return .none }
         let lower = String(decoding: key.utf8.map(ASCII.lower), as: UTF8.self)
         if ["password", "passwd", "passphrase", "passwort"].contains(where: lower.hasSuffix) { return .strong }
+        if isEnvironmentPassName(key) { return .strong }
         if ["pass", "pw", "pwd"].contains(where: lower.hasSuffix) { return .weak }
         return .none
+    }
+
+    /// An upper-case environment-style name (letters, digits, `_`) that ends in `_PASS` after at
+    /// least one letter: `DB_PASS`, `SMTP_PASS`, `REACT_APP_AUTH_PASS`; not `PASS`, `BYPASS`.
+    static func isEnvironmentPassName(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 6, bytes.suffix(5).elementsEqual("_PASS".utf8) else { return false }
+        let name = bytes.dropLast(5)
+        return name.contains(where: isUpper) && name.allSatisfy { isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// A bare value holding a call or subscript, a command substitution or a leading operator.
@@ -185,6 +198,7 @@ public enum PasswordValue {
         return classes >= 3
     }
 
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }
