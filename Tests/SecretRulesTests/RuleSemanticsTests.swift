@@ -80,7 +80,7 @@ struct RuleSemanticsTests {
         #expect(rules.filter { $0.window == .multiline }.map(\.id).sorted() == [
             "aws-secret-access-key", "heroku-api-key", "password-in-csv-export", "password-in-dotnet-credential", "password-in-netrc",
             "password-in-parameter-store",
-            "password-in-terraform", "private-key",
+            "password-in-terraform", "private-key", "truenas-api-key",
         ])
         let problems = RuleChecker(evaluate: { _, _ in [] }).check(rules)
         #expect(!problems.contains { $0.message.contains("`window`") || $0.message.contains("`kind`") }, "\(problems)")

@@ -91,6 +91,7 @@ struct PasswordValueTests {
         Case(marked: #"o.UseSqlServer("Server=sql01;User Id=web;Password=«Thunder%Marble8554»;");"#, key: "Password", path: "src/Program.cs", rejection: nil),
         Case(marked: "passphrase: «correct horse battery staple»", key: "passphrase", path: "config/app.yml", rejection: nil),
         Case(marked: "db_pass=«Lk3Jh7Fd2Sa9»", key: "db_pass", path: "deploy/.env", rejection: nil),
+        Case(marked: "password = '«`7Rw2QxZb9Lm»'", key: "password", path: "deploy/hosts.cfg", rejection: nil),
     ])
     func judges(_ c: Case) throws {
         let marked = Array(c.marked.utf8)

@@ -62,8 +62,9 @@ public enum PasswordValue {
         }
         let assigned = op1 == UInt8(ascii: "=") || op1 == UInt8(ascii: ":") || (op1 == UInt8(ascii: ">") && op2 == UInt8(ascii: "="))
 
-        // Command substitution (`` `pwd` ``), quoted or not, runs a command: not a literal.
-        if secret.contains(UInt8(ascii: "`")) { return .rejected(.expression) }
+        // Command substitution (`` `pwd` ``), quoted or not, runs a command: not a literal. It
+        // takes a pair of backticks; one alone is a character of the password (`` `123QWERasdf ``).
+        if isCommandSubstitution(secret) { return .rejected(.expression) }
         if !quoted {
             // What follows the value on its line.
             var j = value.upperBound
@@ -128,6 +129,11 @@ public enum PasswordValue {
         return .none
     }
 
+    /// A backtick-quoted command inside the value: two backticks or more.
+    static func isCommandSubstitution(_ v: [UInt8]) -> Bool {
+        v.lazy.filter { $0 == UInt8(ascii: "`") }.count >= 2
+    }
+
     /// An upper-case environment-style name (letters, digits, `_`) that ends in `_PASS` after at
     /// least one letter: `DB_PASS`, `SMTP_PASS`, `REACT_APP_AUTH_PASS`; not `PASS`, `BYPASS`.
     static func isEnvironmentPassName(_ key: String) -> Bool {
@@ -139,7 +145,7 @@ public enum PasswordValue {
 
     /// A bare value holding a call or subscript, a command substitution or a leading operator.
     static func isExpression(_ v: [UInt8]) -> Bool {
-        if v.contains(UInt8(ascii: "`")) { return true }
+        if isCommandSubstitution(v) { return true }
         if v.count >= 2, v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "!"), isLetter(v[1]) || v[1] == UInt8(ascii: "_") {
             // `-pw`, `!flag`: an operator applied to a name (a password starting with '-' and a
             // letter is read as an option by every tool anyway).
