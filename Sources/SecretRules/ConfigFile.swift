@@ -331,7 +331,7 @@ struct ConfigDecoder {
         if let e = t["tags"] { rule.tags = try strings(e) }
         if let e = t["kind"] { rule.kind = try choice(e, RuleKind.self, meaning: "what the rule reports") }
         if let e = t["yields"] { rule.yields = try choice(e, RuleYielding.self, meaning: "whether the rule's findings give way to other rules'") }
-        if let e = t["value"] { rule.value = try choice(e, ValueForm.self, meaning: "whether the secret is a literal or a run-time expression") }
+        if let e = t["value"] { rule.value = try choice(e, ValueForm.self, meaning: "whether the secret is a literal, a literal sent as written (verbatim) or a run-time expression") }
         if let e = t["base64Documents"] {
             rule.base64Documents = try strings(e)
             if let k = rule.base64Documents.firstIndex(of: ""), case .array(let nodes) = e.node.value {

@@ -110,6 +110,11 @@ public enum ValueForm: String, Sendable, Hashable, Codable, CaseIterable {
     /// `UserDefaults.set(password, ...)`): the literal-value filters do not apply, since the
     /// commonest such expression is the word `password` itself.
     case expression
+    /// A literal the client sends exactly as written, in a syntax that never stores a digest (the
+    /// password field of a `.netrc` or `.pgpass` entry). The literal-value filters apply, but a
+    /// bare hex value is the password (an API key used as one, such as a 40-hex key in a
+    /// `.netrc`), where a `literal` password rule reads 32, 40, 64 or 128 hex digits as a digest.
+    case verbatim
 }
 
 /// How far around a candidate the rule's regex may look (`window` in TOML).

@@ -59,8 +59,10 @@ enum CandidateFilter {
     /// For rules of `kind = "password"`: whether `secret` is not a stored password at all: an empty or null
     /// value (`null`, `None`, `nil`, `undefined`, `''`), or a password hash (bcrypt `$2a$`/`$2b$`/
     /// `$2y$`, `$argon2…`, scrypt, `{SSHA}`/`{SHA}` and other `{SCHEME}` values, `$6$`/`$5$`/`$1$`
-    /// crypt, Django-style `pbkdf2_sha256$…`, bare hex digests of 32, 40, 64 or 128 digits).
-    static func isNotAPassword(_ secret: some Collection<UInt8>) -> Bool {
+    /// crypt, Django-style `pbkdf2_sha256$…`, bare hex digests of 32, 40, 64 or 128 digits; the
+    /// last only when `hexIsDigest`, false for a rule whose syntax never stores a digest:
+    /// `value = "verbatim"`).
+    static func isNotAPassword(_ secret: some Collection<UInt8>, hexIsDigest: Bool = true) -> Bool {
         let value = Array(secret)
         let lower = value.map(KeywordAutomaton.fold)
         if lower.isEmpty { return true }
@@ -71,7 +73,7 @@ enum CandidateFilter {
            value[1..<close].allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "-") }) {
             return true
         }
-        if [32, 40, 64, 128].contains(value.count), value.allSatisfy(isHexDigit) { return true }
+        if hexIsDigest, [32, 40, 64, 128].contains(value.count), value.allSatisfy(isHexDigit) { return true }
         return false
     }
 

@@ -151,7 +151,7 @@ extension ScanWorker {
         }
         if CandidateFilter.isReference(secret, before: before) { return nil }
         if CandidateFilter.isMasked(secret) { return nil }
-        if rule.isPassword && CandidateFilter.isNotAPassword(secret) { return nil }
+        if rule.isPassword && CandidateFilter.isNotAPassword(secret, hexIsDigest: rule.rule.value != .verbatim) { return nil }
         return (severity, message, false)
     }
 

@@ -77,6 +77,7 @@ struct RuleSemanticsTests {
         }
         #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key", "generic-named-key", "generic-keyword-value", "authorization-bearer-token"])
         #expect(rules.filter { $0.value == .expression }.map(\.id) == ["password-persisted-by-app", "password-persisted-in-app-storage"])
+        #expect(rules.filter { $0.value == .verbatim }.map(\.id) == ["password-in-netrc", "password-in-pgpass"])
         #expect(rules.filter { $0.window == .multiline }.map(\.id).sorted() == [
             "aws-secret-access-key", "heroku-api-key", "password-in-csv-export", "password-in-dotnet-credential", "password-in-netrc",
             "password-in-parameter-store",

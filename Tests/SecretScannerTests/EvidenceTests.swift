@@ -124,6 +124,16 @@ struct PasswordValueTests {
         #expect(try EvidenceFixtures.findings(changelog, path: "notes/CHANGES").isEmpty)
     }
 
+    /// A bare hex value is a digest under a password key in configuration, but the password itself
+    /// where the syntax sends it as written (`value = "verbatim"`: a .netrc or .pgpass entry).
+    @Test func hexPasswordIsADigestInConfigurationButThePasswordInANetrc() throws {
+        let hex = String((0..<40).map { _ in "0123456789abcdef".randomElement()! })
+        let netrc = try EvidenceFixtures.findings("machine api.wandb.ai\n  login user\n  password \(hex)\n", path: "home/.netrc")
+        #expect(netrc.map(\.ruleID) == ["password-in-netrc"])
+        let config = try EvidenceFixtures.findings("[account]\npassword = \(hex)\n", path: "etc/app.ini")
+        #expect(config.filter { $0.ruleID.hasPrefix("password-") }.isEmpty)
+    }
+
     /// Test fixtures and documentation are findings of lower severity, with the evidence saying why.
     @Test(arguments: ["lib/test/test_smtp.py", "docs/setup.md"])
     func exampleMaterialIsLowSeverity(_ path: String) throws {
