@@ -9,7 +9,8 @@ public enum Placeholder {
         /// One character repeated, ignoring separators: `00000000-0000-…`, `aaaa…`.
         case repeatedCharacter(UInt8)
         /// Mostly ascending runs such as `0123456789abcdef`, `abcdef…`, `12345678-1234-…`, or a run
-        /// of 8 ascending characters inside the value (`00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx`).
+        /// of 8 ascending characters inside the value (`00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx`,
+        /// `re_1234abcd_aBcDeFgHiJkLmNoPqRsTuVwX`: letters count up in either case).
         case sequential
         /// Contains a placeholder word such as `your_token_here`, `changeme`, `example`, `dummy`,
         /// `REPLACE_ME`; `word` is the normalised word found.
@@ -222,25 +223,26 @@ public enum Placeholder {
         return false
     }
 
-    /// Whether `b` follows `a` in `0…9`, `a…z`, `A…Z` (with `9`→`0`, `9`→`a`, `f`→`0`, `z`→`a`
-    /// accepted, as in `1234567890` and repeated hex counting).
+    /// Whether `b` follows `a` in `0…9` or `a…z`, letters in either case (`aBcDeFgH` counts up as
+    /// `abcdefgh` does), with `9`→`0`, `9`→`a`, `f`→`0`, `z`→`a` accepted, as in `1234567890` and
+    /// repeated hex counting.
     static func isSuccessor(_ b: UInt8, of a: UInt8) -> Bool {
+        let a = isASCIILetter(a) ? a | 0x20 : a
+        let b = isASCIILetter(b) ? b | 0x20 : b
         if b == a &+ 1 {
-            let digits = a >= 0x30 && a <= 0x38
-            let lower = a >= 0x61 && a <= 0x79
-            let upper = a >= 0x41 && a <= 0x59
-            return digits || lower || upper
+            return (a >= 0x30 && a <= 0x38) || (a >= 0x61 && a <= 0x79)
         }
         switch (a, b) {
         case (UInt8(ascii: "9"), UInt8(ascii: "0")), (UInt8(ascii: "9"), UInt8(ascii: "a")),
-            (UInt8(ascii: "9"), UInt8(ascii: "A")), (UInt8(ascii: "f"), UInt8(ascii: "0")),
-            (UInt8(ascii: "F"), UInt8(ascii: "0")), (UInt8(ascii: "z"), UInt8(ascii: "a")),
-            (UInt8(ascii: "Z"), UInt8(ascii: "A")), (UInt8(ascii: "z"), UInt8(ascii: "0")):
+            (UInt8(ascii: "f"), UInt8(ascii: "0")), (UInt8(ascii: "z"), UInt8(ascii: "a")),
+            (UInt8(ascii: "z"), UInt8(ascii: "0")):
             return true
         default:
             return false
         }
     }
+
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 }
 
 extension String {

@@ -85,6 +85,8 @@ struct PasswordValueTests {
         Case(marked: "FIRST_pass=«forward»", key: "FIRST_pass", path: "build/passes.cfg", rejection: .weakKeyWordValue),
         // An upper-case environment name ending in _PASS is a password variable, whatever its value.
         Case(marked: "REACT_APP_AUTH_PASS=«whiteduke»", key: "REACT_APP_AUTH_PASS", path: "web/.env", rejection: nil),
+        // One or two characters are a flag or a count.
+        Case(marked: "PuttyPassword=«0»", key: "PuttyPassword", path: "tools/session.reg", rejection: .tooShort),
         // Literals stay.
         Case(marked: #"KEY_PASSWORD = "«Qv7rT2mZ9k»""#, key: "KEY_PASSWORD", path: "app/settings.py", rejection: nil),
         Case(marked: "password: «Hq4Wz8Nc2Tp»", key: "password", path: "config/app.yml", rejection: nil),

@@ -63,6 +63,7 @@ struct ClassifierTests {
         // A run of 8 ascending characters inside an otherwise random-looking value.
         ("00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx-vbGu", .sequential),
         ("k9te5b3qnvv2cu1x12345678gi9tkzy7", .sequential),
+        ("re_1234abcd_aBcDeFgHiJkLmNoPqRsTuVwX", .sequential),
         ("your_token_here", .placeholderWord("your")),
         ("your-api-secret", .placeholderWord("your")),
         ("YOUR_SIRPORTLY_SECRET", .placeholderWord("your")),

@@ -26,12 +26,13 @@
 /// - **Weak key, word value**: the key ends in a short form (`pass`, `pw`, `pwd`: pass bands,
 ///   piecewise functions, working directories) and the value is letters only: such a pair is
 ///   evidence of nothing.
+/// - **Too short**: one or two characters (`PuttyPassword=0`): a flag or a count, not a password.
 ///
 /// What remains is a literal; the evidence says whether it was quoted and how strong its key is.
 public enum PasswordValue {
     /// Why a candidate is not a stored password.
     public enum Rejection: String, Sendable, Hashable {
-        case comparison, expression, prose, placeholder, reference, weakKeyWordValue
+        case comparison, expression, prose, placeholder, reference, weakKeyWordValue, tooShort
     }
 
     /// The verdict on one candidate: rejected with a reason, or kept with the evidence that fired.
@@ -46,6 +47,7 @@ public enum PasswordValue {
         _ secret: [UInt8], at value: Range<Int>, in buffer: UnsafeRawBufferPointer, key: String?, role: PathRole
     ) -> Verdict {
         guard let first = secret.first, let last = secret.last else { return .rejected(.placeholder) }
+        if secret.count < 3 { return .rejected(.tooShort) }
         let before = value.lowerBound > 0 ? buffer[value.lowerBound - 1] : 0x0A
         let after = value.upperBound < buffer.count ? buffer[value.upperBound] : 0x0A
         let quotes: Set<UInt8> = [0x22, 0x27, 0x60]
