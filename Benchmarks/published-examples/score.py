@@ -60,7 +60,8 @@ def collect(data):
         if not os.path.isdir(sdir):
             continue
         for name in sorted(os.listdir(sdir)):
-            files.append((source, re.sub(r"\.(ya?ml|json)$", "", name), *load(os.path.join(sdir, name))))
+            if re.search(r"\.(ya?ml|json)$", name):  # notes (SOURCES.md) sit beside the data
+                files.append((source, re.sub(r"\.(ya?ml|json)$", "", name), *load(os.path.join(sdir, name))))
     # A negative of one rule that is a positive of another rule (Slack's user-token rule lists bot
     # tokens as its negatives; Nosey Parker's JWT rule lists its TeamCity rule's example) is not a
     # negative here.

@@ -75,13 +75,14 @@ struct RuleSemanticsTests {
         for rule in rules where rule.id.hasPrefix("password-") {
             #expect(rule.kind == .password, "\(rule.id)")
         }
-        #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key", "generic-named-key", "generic-keyword-value", "authorization-bearer-token"])
+        #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key", "generic-named-key", "generic-keyword-value", "authorization-bearer-token", "http-header-api-key"])
         #expect(rules.filter { $0.value == .expression }.map(\.id) == ["password-persisted-by-app", "password-persisted-in-app-storage"])
-        #expect(rules.filter { $0.value == .verbatim }.map(\.id) == ["password-in-netrc", "password-in-pgpass"])
+        #expect(rules.filter { $0.value == .verbatim }.map(\.id).sorted() == [
+            "password-basic-auth", "password-in-command", "password-in-netrc", "password-in-pgpass", "password-in-url",
+        ])
         #expect(rules.filter { $0.window == .multiline }.map(\.id).sorted() == [
-            "aws-secret-access-key", "heroku-api-key", "password-in-csv-export", "password-in-dotnet-credential", "password-in-netrc",
-            "password-in-parameter-store",
-            "password-in-terraform", "private-key", "truenas-api-key",
+            "aws-secret-access-key", "heroku-api-key", "kubernetes-secret-data", "password-in-csv-export", "password-in-dotnet-credential",
+            "password-in-netrc", "password-in-parameter-store", "password-in-terraform", "private-key", "truenas-api-key",
         ])
         let problems = RuleChecker(evaluate: { _, _ in [] }).check(rules)
         #expect(!problems.contains { $0.message.contains("`window`") || $0.message.contains("`kind`") }, "\(problems)")
