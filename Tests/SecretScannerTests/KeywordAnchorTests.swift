@@ -66,8 +66,8 @@ struct KeywordAnchorTests {
             id: "demo-anchored", title: "Anchored", keywords: ["password"], regex: #"password=(\w{6,})"#,
             anchor: .keyword, maxKeywordDistance: 0)
         let longer = Rule(id: "demo-longer", title: "Longer keyword", keywords: ["_password"], regex: #"_password:(\w+)"#)
-        let result = try scan("x_password=Abc123Def\n", rules: [anchored, longer], jit: jit)
-        #expect(result.findings.map(\.secretText) == ["Abc123Def"])
+        let result = try scan("x_password=Qx7Lm2Tk9\n", rules: [anchored, longer], jit: jit)
+        #expect(result.findings.map(\.secretText) == ["Qx7Lm2Tk9"])
     }
 
     /// Regression guard for the built-in rules: each anchored one reports the same spans on its
