@@ -75,7 +75,7 @@ struct RuleSemanticsTests {
         for rule in rules where rule.id.hasPrefix("password-") {
             #expect(rule.kind == .password, "\(rule.id)")
         }
-        #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key", "generic-named-key", "generic-keyword-value", "authorization-bearer-token", "http-header-api-key"])
+        #expect(rules.filter { $0.yields == .anyOtherRule }.map(\.id) == ["generic-api-key", "generic-named-key", "generic-keyword-value", "authorization-bearer-token", "http-header-api-key", "kubernetes-secret-data"])
         #expect(rules.filter { $0.value == .expression }.map(\.id) == ["password-persisted-by-app", "password-persisted-in-app-storage"])
         #expect(rules.filter { $0.value == .verbatim }.map(\.id).sorted() == [
             "password-basic-auth", "password-in-command", "password-in-netrc", "password-in-pgpass", "password-in-url",
