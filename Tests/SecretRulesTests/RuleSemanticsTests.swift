@@ -81,8 +81,9 @@ struct RuleSemanticsTests {
             "password-basic-auth", "password-in-command", "password-in-netrc", "password-in-pgpass", "password-in-url",
         ])
         #expect(rules.filter { $0.window == .multiline }.map(\.id).sorted() == [
-            "aws-secret-access-key", "heroku-api-key", "kubernetes-secret-data", "password-in-csv-export", "password-in-dotnet-credential",
-            "password-in-netrc", "password-in-parameter-store", "password-in-terraform", "private-key", "truenas-api-key",
+            "aws-secret-access-key", "heroku-api-key", "kubernetes-secret-data", "password-in-command", "password-in-csv-export",
+            "password-in-dotnet-credential", "password-in-netrc", "password-in-parameter-store", "password-in-terraform", "private-key",
+            "truenas-api-key",
         ])
         let problems = RuleChecker(evaluate: { _, _ in [] }).check(rules)
         #expect(!problems.contains { $0.message.contains("`window`") || $0.message.contains("`kind`") }, "\(problems)")
