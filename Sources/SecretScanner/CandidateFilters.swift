@@ -17,8 +17,8 @@ enum CandidateFilter {
         if first == UInt8(ascii: "<") && last == UInt8(ascii: ">") { return true }
         // `$NAME` with an upper-case identifier (a password like `$ecret9` stays a value).
         if first == UInt8(ascii: "$"), value.count >= 2,
-           value.dropFirst().allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }),
-           isUpper(value[1]) || value[1] == UInt8(ascii: "_") {
+           value.dropFirst().allSatisfy({ ASCII.isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }),
+           ASCII.isUpper(value[1]) || value[1] == UInt8(ascii: "_") {
             return true
         }
         // `%(name)s`: Python %-formatting.
@@ -29,8 +29,8 @@ enum CandidateFilter {
             || tail.suffix(3).elementsEqual("{{ ".utf8) || tail.suffix(2).elementsEqual("%(".utf8) {
             return true
         }
-        if tail.last == UInt8(ascii: "$"), isUpper(first) || first == UInt8(ascii: "_"),
-           value.allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
+        if tail.last == UInt8(ascii: "$"), ASCII.isUpper(first) || first == UInt8(ascii: "_"),
+           value.allSatisfy({ ASCII.isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) {
             return true
         }
         return false
@@ -70,7 +70,7 @@ enum CandidateFilter {
         for prefix in hashPrefixes where lower.starts(with: prefix) { return true }
         // `{SCHEME}base64` (LDAP userPassword).
         if value.first == UInt8(ascii: "{"), let close = value.firstIndex(of: UInt8(ascii: "}")), close >= 3, close <= 16,
-           value[1..<close].allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "-") }) {
+           value[1..<close].allSatisfy({ ASCII.isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "-") }) {
             return true
         }
         if hexIsDigest, [32, 40, 64, 128].contains(value.count), value.allSatisfy(isHexDigit) { return true }
@@ -117,7 +117,6 @@ enum CandidateFilter {
         return false
     }
 
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
         isDigit(b) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)

@@ -65,7 +65,7 @@ public enum Placeholder {
     /// words are rejected without a search (a hex token has none of the letters `g`-`z`).
     @inline(__always)
     static func letterMask(_ byte: UInt8) -> UInt64 {
-        let b = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        let b = asciiLower(byte)
         switch b {
         case 0x61...0x7A: return 1 << UInt64(b - 0x61)
         case 0x5F, 0x2D, 0x20, 0x2E: return 1 << 26
@@ -227,8 +227,7 @@ public enum Placeholder {
     /// `abcdefgh` does), with `9`→`0`, `9`→`a`, `f`→`0`, `z`→`a` accepted, as in `1234567890` and
     /// repeated hex counting.
     static func isSuccessor(_ b: UInt8, of a: UInt8) -> Bool {
-        let a = isASCIILetter(a) ? a | 0x20 : a
-        let b = isASCIILetter(b) ? b | 0x20 : b
+        let a = asciiLower(a), b = asciiLower(b)
         if b == a &+ 1 {
             return (a >= 0x30 && a <= 0x38) || (a >= 0x61 && a <= 0x79)
         }
@@ -242,7 +241,8 @@ public enum Placeholder {
         }
     }
 
-    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    /// `A`-`Z` lowercased; every other byte as it is.
+    @inline(__always) static func asciiLower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 }
 
 extension String {

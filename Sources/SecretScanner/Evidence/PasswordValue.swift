@@ -142,7 +142,7 @@ public enum PasswordValue {
         let bytes = Array(key.utf8)
         guard bytes.count >= 6, bytes.suffix(5).elementsEqual("_PASS".utf8) else { return false }
         let name = bytes.dropLast(5)
-        return name.contains(where: isUpper) && name.allSatisfy { isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
+        return name.contains(where: ASCII.isUpper) && name.allSatisfy { ASCII.isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
     }
 
     /// A bare value holding a call or subscript, a command substitution or a leading operator.
@@ -206,7 +206,6 @@ public enum PasswordValue {
         return classes >= 3
     }
 
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 }
